@@ -1,0 +1,284 @@
+"""The indicator catalogue: loading, checking and querying `catalogue.toml`.
+
+Everything else (ingest, build, app, README) reads indicator metadata from here, so a
+definition changes in exactly one place.
+"""
+
+import ast
+import json
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+
+from indicators.paths import CATALOGUE_PATH
+
+AGGREGATIONS = {"sum", "ratio", "weighted_mean"}
+POLARITIES = {"higher_better", "lower_better", "neutral"}
+BASES = {"zensus2011", "zensus2022", "none"}
+# Which publisher stands behind each reader of indicators/ingest/readers.py.
+READER_SOURCES = {
+    "genesis_age": "destatis",
+    "destatis_kreise": "destatis",
+    "vg250_2022": "bkg",
+    "eurostat_population": "eurostat",
+    "inkar2024": "inkar",
+    "inkar2021": "inkar",
+    "inkar_export": "ba",
+    "gerda": "gerda",
+    "gisd": "rki",
+    "atlas_kreis": "deutschlandatlas",
+    "atlas_gemeinde": "deutschlandatlas",
+}
+
+
+class CatalogueError(ValueError):
+    """The catalogue contradicts itself; the message names the indicator."""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    topic: str
+    label_de: str
+    label_en: str
+    unit: str
+    unit_de: str
+    aggregation: str
+    polarity: str
+    basis: str
+    description_de: str
+    description_en: str
+    caveats: str
+    caveats_de: str
+    origins: tuple
+    numerator: str | None = None
+    denominator: str | None = None
+    factor: float = 1.0
+    weight: str | None = None
+    breaks: tuple = ()
+    not_applicable: tuple = ()
+    min_coverage: float = 1.0
+    share_basis: str = "population"
+    valid_min: float | None = None
+    valid_max: float | None = None
+    sources: tuple = field(default=())
+
+    def label(self, lang):
+        return self.label_de if lang == "de" else self.label_en
+
+    def unit_label(self, lang):
+        return self.unit_de if lang == "de" else self.unit
+
+    def bounds(self):
+        """Plausible range: counts are never negative, percentages lie within 0–100."""
+        low = self.valid_min
+        high = self.valid_max
+        if low is None and (
+            self.aggregation == "sum"
+            or self.unit.startswith("%")
+            or "per" in self.unit
+            or "EUR" in self.unit
+        ):
+            low = 0.0
+        if high is None and self.unit.startswith("%"):
+            high = 100.0
+        return low, high
+
+
+def expr_names(expr):
+    """Indicator ids an expression refers to."""
+    return sorted({n.id for n in ast.walk(ast.parse(expr, mode="eval")) if isinstance(n, ast.Name)})
+
+
+def dependencies(ind):
+    """Indicators whose Kreis values must exist before this one can be ingested."""
+    deps = set()
+    for origin in ind.origins:
+        if "expr" in origin:
+            deps.update(expr_names(origin["expr"]))
+    return deps
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    indicators: dict
+    topics: dict
+    sources: dict
+    min_year: int
+
+    def __getitem__(self, indicator_id):
+        try:
+            return self.indicators[indicator_id]
+        except KeyError:
+            raise KeyError(f"unknown indicator {indicator_id!r}") from None
+
+    def __iter__(self):
+        return iter(self.indicators.values())
+
+    def __len__(self):
+        return len(self.indicators)
+
+    def ingest_order(self):
+        """Indicators ordered so that every expression's inputs come first."""
+        done, order = set(), []
+
+        def visit(ind_id, trail):
+            if ind_id in done:
+                return
+            if ind_id in trail:
+                raise CatalogueError(f"{ind_id}: circular expression {' → '.join(trail)}")
+            for dep in sorted(dependencies(self[ind_id])):
+                visit(dep, (*trail, ind_id))
+            done.add(ind_id)
+            order.append(self[ind_id])
+
+        for ind_id in self.indicators:
+            visit(ind_id, ())
+        return order
+
+    def source_keys(self, ind):
+        """Publishers behind an indicator, following expressions to their inputs."""
+        keys = []
+        for origin in ind.origins:
+            if "reader" in origin:
+                keys.append(READER_SOURCES[origin["reader"]])
+            else:
+                for dep in expr_names(origin["expr"]):
+                    keys.extend(self.source_keys(self[dep]))
+        return tuple(dict.fromkeys(keys))
+
+    def attribution(self, ind):
+        return "; ".join(self.sources[k]["attribution"] for k in self.source_keys(ind))
+
+    def licence(self, ind):
+        return ", ".join(dict.fromkeys(self.sources[k]["licence"] for k in self.source_keys(ind)))
+
+    def publishers(self, ind):
+        return "; ".join(self.sources[k]["publisher"] for k in self.source_keys(ind))
+
+    def metadata_rows(self):
+        """One row per indicator for the `indicators` table (years are added by the build)."""
+        rows = []
+        for ind in self:
+            rows.append(
+                {
+                    "indicator_id": ind.id,
+                    "label_de": ind.label_de,
+                    "label_en": ind.label_en,
+                    "unit": ind.unit,
+                    "unit_de": ind.unit_de,
+                    "topic": ind.topic,
+                    "aggregation": ind.aggregation,
+                    "numerator": ind.numerator,
+                    "denominator": ind.denominator,
+                    "factor": ind.factor,
+                    "weight": ind.weight,
+                    "polarity": ind.polarity,
+                    "source": self.publishers(ind),
+                    "attribution": self.attribution(ind),
+                    "licence": self.licence(ind),
+                    "description_de": ind.description_de,
+                    "description_en": ind.description_en,
+                    "caveats": ind.caveats,
+                    "caveats_de": ind.caveats_de,
+                    "basis": ind.basis,
+                    "min_coverage": ind.min_coverage,
+                    "share_basis": ind.share_basis,
+                    "breaks": json.dumps(list(ind.breaks), ensure_ascii=False),
+                }
+            )
+        return rows
+
+
+_REQUIRED = (
+    "id",
+    "topic",
+    "label_de",
+    "label_en",
+    "unit",
+    "unit_de",
+    "aggregation",
+    "polarity",
+    "basis",
+    "description_de",
+    "description_en",
+    "caveats",
+    "caveats_de",
+    "origins",
+)
+
+
+def _check(raw, topics, sources):
+    ids = [entry.get("id") for entry in raw]
+    seen = set()
+    for entry in raw:
+        name = entry.get("id", "<no id>")
+        missing = [k for k in _REQUIRED if not entry.get(k)]
+        if missing:
+            raise CatalogueError(f"{name}: missing {', '.join(missing)}")
+        if name in seen:
+            raise CatalogueError(f"{name}: declared twice")
+        seen.add(name)
+        if entry["topic"] not in topics:
+            raise CatalogueError(f"{name}: unknown topic {entry['topic']!r}")
+        if entry["aggregation"] not in AGGREGATIONS:
+            raise CatalogueError(f"{name}: unknown aggregation {entry['aggregation']!r}")
+        if entry["polarity"] not in POLARITIES:
+            raise CatalogueError(f"{name}: unknown polarity {entry['polarity']!r}")
+        if entry.get("share_basis", "population") not in {"population", "area"}:
+            raise CatalogueError(f"{name}: share_basis must be population or area")
+        if entry["basis"] not in BASES:
+            raise CatalogueError(f"{name}: unknown basis {entry['basis']!r}")
+        needs = {"ratio": ("numerator", "denominator", "factor"), "weighted_mean": ("weight",)}
+        for key in needs.get(entry["aggregation"], ()):
+            if key not in entry:
+                raise CatalogueError(f"{name}: aggregation {entry['aggregation']} needs {key}")
+        for key in ("numerator", "denominator", "weight"):
+            ref = entry.get(key)
+            if ref is None:
+                continue
+            target = next((e for e in raw if e.get("id") == ref), None)
+            if target is None or target["aggregation"] != "sum":
+                raise CatalogueError(f"{name}: {key} {ref!r} must be a summable count")
+        for origin in entry["origins"]:
+            if ("reader" in origin) == ("expr" in origin):
+                raise CatalogueError(f"{name}: each origin needs exactly one of reader/expr")
+            if "reader" in origin and origin["reader"] not in READER_SOURCES:
+                raise CatalogueError(f"{name}: unknown reader {origin['reader']!r}")
+            if "expr" in origin:
+                for ref in expr_names(origin["expr"]):
+                    if ref not in ids:
+                        raise CatalogueError(f"{name}: expression uses unknown {ref!r}")
+    for key, source in sources.items():
+        for field_name in ("publisher", "title", "licence", "attribution"):
+            if not source.get(field_name):
+                raise CatalogueError(f"source {key}: missing {field_name}")
+
+
+def _freeze(entry):
+    entry = dict(entry)
+    entry["origins"] = tuple(entry["origins"])
+    entry["breaks"] = tuple(entry.get("breaks", ()))
+    entry["not_applicable"] = tuple(entry.get("not_applicable", ()))
+    entry["factor"] = float(entry.get("factor", 1.0))
+    return Indicator(**entry)
+
+
+def parse(text):
+    """Parse and check a catalogue; raises CatalogueError naming the first problem."""
+    data = tomllib.loads(text)
+    raw = data.get("indicator", [])
+    _check(raw, data.get("topics", {}), data.get("sources", {}))
+    catalogue = Catalogue(
+        {e["id"]: _freeze(e) for e in raw},
+        data["topics"],
+        data["sources"],
+        int(data.get("min_year", 2010)),
+    )
+    catalogue.ingest_order()  # raises on circular expressions
+    return catalogue
+
+
+@cache
+def load():
+    return parse(CATALOGUE_PATH.read_text(encoding="utf-8"))

@@ -1,0 +1,80 @@
+"""The ingest in one shape: load → transform (everything in memory) → save (all or nothing).
+
+Run it as `python -m indicators.ingest`. It reads ../shared/data and rewrites the curated
+tables in data/. If any source fails a check, no file in data/ is touched.
+"""
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from indicators import catalogue as catalogue_module
+from indicators.ingest.geometry import kreis_shapes, kreise_geojson, regions_geojson
+from indicators.ingest.reference import inkar_reference
+from indicators.ingest.regions import kreise_table, load_members, load_regions
+from indicators.ingest.values import all_values
+from indicators.paths import DATA_DIR
+
+CURATED_FILES = (
+    "kreise.csv",
+    "regions.csv",
+    "region_members.csv",
+    "kreis_values.parquet",
+    "value_origins.csv",
+    "reference_inkar.csv",
+    "kreise.geojson",
+    "region_outlines.geojson",
+)
+
+
+def transform(catalogue):
+    """Everything the app needs, as in-memory tables; raises IngestError on bad input."""
+    regions = load_regions()
+    members = load_members(regions)
+    values, origins = all_values(catalogue)
+    shapes = kreis_shapes()
+    return {
+        "kreise.csv": kreise_table(),
+        "regions.csv": regions,
+        "region_members.csv": members,
+        "kreis_values.parquet": values,
+        "value_origins.csv": origins,
+        "reference_inkar.csv": inkar_reference(catalogue, catalogue.min_year),
+        "kreise.geojson": kreise_geojson(shapes),
+        "region_outlines.geojson": regions_geojson(shapes, members),
+    }
+
+
+def _write(name, table, folder):
+    path = folder / name
+    if name.endswith(".geojson"):
+        path.write_text(
+            json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+    elif name.endswith(".parquet"):
+        table.to_parquet(path, index=False, compression="zstd")
+    else:
+        table.to_csv(path, index=False, lineterminator="\n")
+
+
+def save(tables, target=DATA_DIR):
+    """Write into a temporary folder first, then move each finished file into place."""
+    target = Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".ingest-", dir=target))
+    try:
+        for name, table in tables.items():
+            _write(name, table, staging)
+        for name in tables:
+            os.replace(staging / name, target / name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def run(target=DATA_DIR):
+    catalogue = catalogue_module.load()
+    tables = transform(catalogue)
+    save(tables, target)
+    return tables

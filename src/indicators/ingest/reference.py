@@ -1,0 +1,58 @@
+"""BBSR's own published values for the metropolitan regions and Germany (INKAR 2024).
+
+They are kept beside our aggregates so that anyone, and our tests, can see that our
+aggregation rules reproduce the official figures.
+"""
+
+import pandas as pd
+
+from indicators.ingest.readers import inkar2024_table
+
+# INKAR's names for the IKM regions (raumbezug "Metropolregionen") and Germany ("Bund").
+INKAR_REGIONS = {
+    "Hauptstadtregion Berlin-Brandenburg": "berlin_brandenburg",
+    "Metropolregion FrankfurtRheinMain": "frankfurt_rhein_main",
+    "Metropolregion Hamburg": "hamburg",
+    "Metropolregion Hannover Braunschweig Göttingen Wolfsburg": "hannover",
+    "Metropolregion Mitteldeutschland": "mitteldeutschland",
+    "Metropolregion München": "muenchen",
+    "Metropolregion Nordwest": "nordwest",
+    "Metropolregion Nürnberg": "nuernberg",
+    "Metropolregion Rhein-Neckar": "rhein_neckar",
+    "Metropole Ruhr": "ruhr",
+    "Metropolregion Rheinland": "rheinland",
+    "Metropolregion Stuttgart": "stuttgart",
+    "Bundesrepublik Deutschland": "de",
+}
+
+
+def inkar_reference(catalogue, min_year):
+    """(region_id, indicator_id, year, value, inkar_name) for every INKAR 2024 indicator."""
+    rows = []
+    for ind in catalogue:
+        for origin in ind.origins:
+            if origin.get("reader") != "inkar2024":
+                continue
+            _, table = inkar2024_table(origin["args"]["table"])
+            column = origin["args"]["column"]
+            picked = table[
+                table["raumbezug"].isin(["Metropolregionen", "Bund"])
+                & table["name"].isin(INKAR_REGIONS)
+                & table["zeitbezug"].astype(str).str.fullmatch(r"\d{4}")
+            ]
+            picked = picked.dropna(subset=[column])
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "region_id": picked["name"].map(INKAR_REGIONS),
+                        "indicator_id": ind.id,
+                        "year": picked["zeitbezug"].astype(int),
+                        "value": picked[column].astype(float) * origin.get("scale", 1),
+                        "inkar_name": picked["name"],
+                    }
+                )
+            )
+    out = pd.concat(rows, ignore_index=True)
+    return out[out["year"] >= min_year].sort_values(
+        ["indicator_id", "region_id", "year"], ignore_index=True
+    )

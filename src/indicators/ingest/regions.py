@@ -1,0 +1,168 @@
+"""Region definitions: the 12 IKM metropolitan regions and the 36 regiopole candidates.
+
+The definitions themselves were researched and documented in shared/data/regions
+(SOURCES.md); here we only check them against the 400 Kreise and reshape them.
+"""
+
+import pandas as pd
+
+from indicators.ingest.errors import IngestError
+from indicators.ingest.territory import kreise_2022
+from indicators.paths import REGIONS_DIR
+
+REGION_COLUMNS = [
+    "region_id",
+    "name",
+    "type",
+    "core_city",
+    "core_kreis_ags",
+    "states",
+    "network_member",
+    "in_regiostar_2018",
+    "in_aring_reuther_2008",
+    "in_metropolitan_region",
+    "definition_status",
+    "source",
+]
+MEMBER_COLUMNS = ["region_id", "kreis_ags", "share", "note"]
+KINDS = {"regiopole", "metropolitan_region"}
+
+
+def _read(name, columns):
+    path = REGIONS_DIR / name
+    if not path.exists():
+        raise IngestError(path, "file not found")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for column in columns:
+        if column not in frame.columns:
+            raise IngestError(path, "expected column is missing (renamed?)", column=column)
+    return path, frame
+
+
+def _flag(series):
+    """true/false for regiopoles; empty (not applicable) for metropolitan regions."""
+    return series.map({"true": True, "false": False, "": None}).astype("boolean")
+
+
+def load_regions():
+    path, raw = _read("regions.csv", REGION_COLUMNS)
+    if raw["region_id"].duplicated().any():
+        row = raw["region_id"].duplicated().idxmax()
+        raise IngestError(
+            path, f"duplicate region_id {raw.loc[row, 'region_id']!r}", "region_id", row
+        )
+    bad = ~raw["type"].isin(KINDS)
+    if bad.any():
+        raise IngestError(
+            path, f"unknown type {raw.loc[bad.idxmax(), 'type']!r}", "type", bad.idxmax()
+        )
+    return pd.DataFrame(
+        {
+            "region_id": raw["region_id"],
+            "name": raw["name"],
+            "kind": raw["type"],
+            "core_city": raw["core_city"],
+            "core_ags": raw["core_kreis_ags"],
+            "states": raw["states"],
+            "network_member": _flag(raw["network_member"]),
+            "in_regiostar_2018": _flag(raw["in_regiostar_2018"]),
+            "in_aring_reuther_2008": _flag(raw["in_aring_reuther_2008"]),
+            "in_metropolitan_region": raw["in_metropolitan_region"].replace("", None),
+            "definition": raw["definition_status"],
+            "source": raw["source"],
+        }
+    )
+
+
+def load_members(regions):
+    path, raw = _read("region_members.csv", MEMBER_COLUMNS)
+    valid = kreise_2022().index
+    for row, record in raw.iterrows():
+        if record["region_id"] not in set(regions["region_id"]):
+            raise IngestError(path, f"unknown region {record['region_id']!r}", "region_id", row)
+        if record["kreis_ags"] not in valid:
+            raise IngestError(path, f"unknown Kreis key {record['kreis_ags']!r}", "kreis_ags", row)
+    members = pd.DataFrame(
+        {
+            "region_id": raw["region_id"],
+            "ags": raw["kreis_ags"],
+            "share": pd.to_numeric(raw["share"], errors="coerce"),
+            "note": raw["note"].replace("", None),
+        }
+    )
+    bad = ~members["share"].between(0, 1, inclusive="right")
+    if bad.any():
+        raise IngestError(
+            path,
+            f"share must be in (0, 1], found {raw.loc[bad.idxmax(), 'share']!r}",
+            "share",
+            bad.idxmax(),
+        )
+    dup = members.duplicated(["region_id", "ags"])
+    if dup.any():
+        raise IngestError(path, "Kreis listed twice for the same region", "kreis_ags", dup.idxmax())
+    members = _with_gemeinde_shares(members)
+    missing = set(regions["region_id"]) - set(members["region_id"])
+    if missing:
+        raise IngestError(path, f"region without members: {sorted(missing)[0]}", "region_id")
+    return members
+
+
+def _with_gemeinde_shares(members):
+    """Exact population and area shares of partly included Kreise, from their Gemeinden.
+
+    regions.csv rounds the population share to three digits; area needs a share of its own
+    (a region's area is not its population share of the Kreis area).
+    """
+    path, parts = _read("partial_kreis_gemeinden.csv", ["region_id", "kreis_ags", "gemeinde_ags"])
+    _, gemeinden = _read(
+        "gemeinden_2022.csv", ["gemeinde_ags", "kreis_ags", "population_2022_12_31", "area_km2"]
+    )
+    gemeinden = gemeinden.astype({"population_2022_12_31": float, "area_km2": float})
+    totals = gemeinden.groupby("kreis_ags")[["population_2022_12_31", "area_km2"]].sum()
+    listed = parts.merge(
+        gemeinden[["gemeinde_ags", "population_2022_12_31", "area_km2"]],
+        on="gemeinde_ags",
+        how="left",
+    )
+    unknown = listed["area_km2"].isna()
+    if unknown.any():
+        raise IngestError(
+            path,
+            f"unknown Gemeinde {listed.loc[unknown.idxmax(), 'gemeinde_ags']!r}",
+            "gemeinde_ags",
+            unknown.idxmax(),
+        )
+    sums = listed.groupby(["region_id", "kreis_ags"])[["population_2022_12_31", "area_km2"]].sum()
+    shares = sums / totals.loc[sums.index.get_level_values("kreis_ags")].to_numpy()
+    members = members.assign(area_share=members["share"])
+    for (region_id, ags), row in shares.iterrows():
+        hit = (members["region_id"] == region_id) & (members["ags"] == ags)
+        stated = members.loc[hit, "share"]
+        if stated.empty or abs(stated.iloc[0] - row["population_2022_12_31"]) > 0.0006:
+            raise IngestError(
+                path,
+                f"Gemeinden of {region_id}/{ags} give a population share "
+                f"of {row['population_2022_12_31']:.4f}, region_members.csv "
+                f"says {stated.tolist()}",
+                "share",
+            )
+        members.loc[hit, "share"] = row["population_2022_12_31"]
+        members.loc[hit, "area_share"] = row["area_km2"]
+    return members
+
+
+def kreise_table():
+    """The 400 Kreise with name, Land, type, NUTS-3 and area (31.12.2022)."""
+    k = kreise_2022().reset_index()
+    return pd.DataFrame(
+        {
+            "ags": k["kreis_ags"],
+            "name": k["kreis_name"],
+            "state": k["state_code"],
+            "state_name": k["state_name"],
+            "kreis_type": k["kreis_type"],
+            "nuts3": k["nuts3"],
+            "area_km2": k["area_km2"].astype(float),
+        }
+    )

@@ -1,0 +1,123 @@
+"""Bring every Kreis key to the 400 Kreise of 31.12.2022.
+
+Sources spell the same key five ways and describe older territories; mixing them
+unconverted would silently drop or double-count people.
+"""
+
+from functools import cache
+
+import pandas as pd
+
+from indicators.ingest.errors import IngestError
+from indicators.paths import RAW_DIR, REGIONS_DIR
+
+CROSSWALK_FILE = "bbsr-umsteigeschluessel/ref-kreise-umrech-2021-1990-2020.xlsx"
+DISSOLVED = {"16056": "16063"}  # Eisenach joined the Wartburgkreis on 1 July 2021
+
+
+def normalise_ags(value):
+    """Return the 5-digit Kreis key for any of the spellings the sources use, else None."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return None
+    if isinstance(value, int | float):
+        digits = str(int(value))
+        digits = digits.zfill(8) if len(digits) >= 7 else digits.zfill(5)
+    else:
+        digits = str(value).strip()
+        if not digits.isdigit():
+            return None
+        if len(digits) == 7:
+            digits = digits.zfill(8)
+        elif len(digits) < 5:
+            digits = digits.zfill(5)
+    return digits[:5] if len(digits) >= 5 else None
+
+
+@cache
+def kreise_2022():
+    """The 400 valid keys with name, Land and NUTS-3 code (BKG VG250-EW, 31.12.2022)."""
+    path = REGIONS_DIR / "kreise_2022.csv"
+    if not path.exists():
+        raise IngestError(path, "file not found")
+    return pd.read_csv(path, dtype={"kreis_ags": str}).set_index("kreis_ags")
+
+
+@cache
+def _crosswalk_book():
+    path = RAW_DIR / CROSSWALK_FILE
+    if not path.exists():
+        raise IngestError(path, "file not found")
+    return pd.read_excel(path, sheet_name=None, engine="calamine")
+
+
+def crosswalk(year):
+    """BBSR conversion keys from the Kreise of 31.12.<year> to today's Kreise.
+
+    Columns: old, new, pop_key, area_key, population (of the old unit, persons).
+    """
+    sheet = _crosswalk_book().get(str(min(year, 2020)))
+    if sheet is None:
+        raise IngestError(RAW_DIR / CROSSWALK_FILE, f"no sheet for year {year}")
+    path = RAW_DIR / CROSSWALK_FILE
+
+    def column(prefix, last=False):
+        names = [c for c in sheet.columns if str(c).replace("\n", " ").strip().startswith(prefix)]
+        if not names:
+            raise IngestError(path, f"sheet {year}: no column starting with {prefix!r}")
+        return sheet[names[-1] if last else names[0]]
+
+    cw = pd.DataFrame(
+        {
+            "old": column("Kreise").map(normalise_ags),
+            "area_key": pd.to_numeric(column("flächen"), errors="coerce"),
+            "pop_key": pd.to_numeric(column("bevölkerungs"), errors="coerce"),
+            "population": pd.to_numeric(column("Bevölkerung am"), errors="coerce") * 1000,
+            "new": column("Kreise", last=True).map(normalise_ags),
+        }
+    ).dropna(subset=["old", "new"])
+    cw["new"] = cw["new"].replace(DISSOLVED)
+    return cw
+
+
+def _check_known(frame, file, column):
+    valid = kreise_2022().index
+    unknown = frame.loc[~frame["ags"].isin(valid)]
+    if len(unknown):
+        row = unknown.index[0]
+        raise IngestError(file, f"unknown Kreis key {unknown['ags'].iloc[0]!r}", column, row)
+
+
+def to_current_counts(frame, year, file, column, key="pop_key"):
+    """Convert counts (ags, value) of an older territory by the BBSR key; sums are preserved."""
+    if year >= 2021:
+        out = frame.assign(ags=frame["ags"].replace(DISSOLVED))
+    else:
+        cw = crosswalk(year)
+        unknown = frame.loc[~frame["ags"].isin(cw["old"])]
+        if len(unknown):
+            row = unknown.index[0]
+            raise IngestError(
+                file,
+                f"Kreis key {unknown['ags'].iloc[0]!r} not in the BBSR crosswalk for {year}",
+                column,
+                row,
+            )
+        out = frame.merge(cw[["old", "new", key]], left_on="ags", right_on="old")
+        out = out.assign(ags=out["new"], value=out["value"] * out[key])
+    _check_known(out, file, column)
+    return out.groupby("ags", as_index=False)["value"].sum(min_count=1)
+
+
+def to_current_rates(frame, year, file, column):
+    """Convert rates: where units merge, take the population-weighted mean."""
+    if not frame["ags"].isin(DISSOLVED).any():
+        _check_known(frame, file, column)
+        return frame[["ags", "value"]]
+    cw = crosswalk(year)
+    out = frame.merge(cw[["old", "new", "pop_key", "population"]], left_on="ags", right_on="old")
+    out["w"] = out["pop_key"] * out["population"]
+    out["wv"] = out["w"] * out["value"]
+    out = out.assign(ags=out["new"]).dropna(subset=["value"])
+    _check_known(out, file, column)
+    grouped = out.groupby("ags")[["wv", "w"]].sum()
+    return (grouped["wv"] / grouped["w"]).rename("value").reset_index()

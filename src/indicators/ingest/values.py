@@ -1,0 +1,106 @@
+"""Kreis values for every catalogue indicator: load each origin, transform, check.
+
+Returns long tables only; writing them is the pipeline's job, so a failure anywhere here
+leaves the curated files untouched.
+"""
+
+import inspect
+
+import numpy as np
+import pandas as pd
+
+from indicators.ingest import readers
+from indicators.ingest.errors import IngestError
+
+
+def _read_origin(origin, first_year, last_year):
+    """Call a reader once, or once per year for readers that take a year."""
+    reader = getattr(readers, origin["reader"])
+    args = dict(origin.get("args", {}))
+    if "year" in inspect.signature(reader).parameters and "year" not in args:
+        parts = [reader(year=y, **args) for y in range(first_year, last_year + 1)]
+        return pd.concat([p[0] for p in parts], ignore_index=True), parts[0][1]
+    return reader(**args)
+
+
+def _evaluate(expr, values, years):
+    """Evaluate an expression over other indicators of the same Kreis and year."""
+    names = sorted({n for n in values if n in expr})
+    wide = pd.concat({n: values[n].set_index(["ags", "year"])["value"] for n in names}, axis=1)
+    wide = wide[wide.index.get_level_values("year").isin(years)]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = wide.eval(expr)
+    result = result.replace([np.inf, -np.inf], np.nan).dropna()
+    return result.rename("value").reset_index()
+
+
+INKAR_READERS = {"inkar2024", "inkar2021", "gerda"}
+
+
+def _drop_inkar_marker(ind, origin, frame):
+    """INKAR writes -0.01 where a value is unavailable (e.g. Trier-Saarburg's car density
+    2013, between 602 and 615). For quantities that cannot be negative it is read as missing.
+    """
+    if origin["reader"] in INKAR_READERS and ind.bounds()[0] == 0:
+        return frame[frame["value"] != -0.01]
+    return frame
+
+
+def _check_plausible(ind, frame, origin_label):
+    low, high = ind.bounds()
+    for bound, bad in (
+        (low, frame["value"] < low if low is not None else None),
+        (high, frame["value"] > high if high is not None else None),
+    ):
+        if bad is not None and bad.any():
+            row = frame[bad].iloc[0]
+            raise IngestError(
+                origin_label,
+                f"implausible value {row['value']} for "
+                f"{ind.id} (limit {bound}) in Kreis {row['ags']}, year "
+                f"{row['year']}",
+                column=ind.id,
+                row=f"{row['ags']}/{row['year']}",
+            )
+
+
+def indicator_values(ind, values, min_year, max_year=2030):
+    """Values and per-year origins of one indicator; `values` holds those already done."""
+    parts, origins = [], []
+    for origin in ind.origins:
+        first, last = origin.get("years", [min_year, max_year])
+        first = max(first, min_year)
+        if "expr" in origin:
+            frame = _evaluate(origin["expr"], values, range(first, last + 1))
+            label = f"derived: {origin['expr']}"
+        else:
+            frame, label = _read_origin(origin, first, last)
+            frame = frame[frame["year"].between(first, last)]
+            frame = _drop_inkar_marker(ind, origin, frame)
+        frame = frame.assign(value=frame["value"] * origin.get("scale", 1)).dropna()
+        frame = frame[~frame["ags"].isin(ind.not_applicable)]
+        frame = frame[["ags", "year", "value"]].astype({"year": int, "value": float})
+        if frame.empty:
+            raise IngestError(label, f"no values for {ind.id} in {first}–{last}", column=ind.id)
+        clash = set(frame["year"]) & {y for p in parts for y in p["year"]}
+        if clash:
+            raise IngestError(label, f"origins of {ind.id} overlap in {sorted(clash)}")
+        _check_plausible(ind, frame, label)
+        parts.append(frame)
+        origins.extend(
+            {"indicator_id": ind.id, "year": y, "origin": label} for y in sorted(set(frame["year"]))
+        )
+    return pd.concat(parts, ignore_index=True), origins
+
+
+def all_values(catalogue):
+    """Kreis values of all indicators in dependency order, plus where each year came from."""
+    values, origins = {}, []
+    for ind in catalogue.ingest_order():
+        values[ind.id], ind_origins = indicator_values(ind, values, catalogue.min_year)
+        origins.extend(ind_origins)
+    table = pd.concat([v.assign(indicator_id=k) for k, v in values.items()], ignore_index=True)
+    table = table[["ags", "indicator_id", "year", "value"]].sort_values(
+        ["indicator_id", "year", "ags"], ignore_index=True
+    )
+    return table, pd.DataFrame(origins)
