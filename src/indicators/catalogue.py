@@ -58,6 +58,7 @@ class Indicator:
     breaks: tuple = ()
     not_applicable: tuple = ()
     min_coverage: float = 1.0
+    zero_means_missing: bool = False
     share_basis: str = "population"
     valid_min: float | None = None
     valid_max: float | None = None

@@ -8,9 +8,9 @@ import json
 
 from shapely import geometry, ops, set_precision
 
+from indicators import paths
 from indicators.ingest.errors import IngestError
 from indicators.ingest.territory import DISSOLVED, kreise_2022
-from indicators.paths import RAW_DIR
 
 VG5000 = "bkg-vg5000-2021/Ebene_Kreise_wgs84.geojson"
 TOLERANCE = 0.002  # degrees (≈ 150 m): invisible at national zoom, keeps the file small
@@ -24,7 +24,7 @@ def _clean(shape):
 
 def kreis_shapes():
     """{ags: shapely geometry} for the 400 Kreise of 2022 (WGS84)."""
-    path = RAW_DIR / VG5000
+    path = paths.RAW_DIR / VG5000
     if not path.exists():
         raise IngestError(path, "file not found")
     features = json.loads(path.read_text(encoding="utf-8"))["features"]

@@ -9,23 +9,30 @@ from functools import cache
 
 import pandas as pd
 
+from indicators import paths
 from indicators.ingest.errors import IngestError
 from indicators.ingest.territory import (
     DISSOLVED,
+    kreise_2022,
     normalise_ags,
     to_current_counts,
     to_current_rates,
 )
-from indicators.paths import RAW_DIR
 
 MISSING_MARKERS = {"-", ".", "x", "/", "...", ":", ""}
 
 
 def _path(relative):
-    path = RAW_DIR / relative
+    """Resolve a raw file at call time (tests point paths.RAW_DIR at doctored copies)."""
+    path = paths.RAW_DIR / relative
     if not path.exists():
         raise IngestError(path, "file not found")
     return path
+
+
+def _label(path, detail):
+    """Where a value came from: the raw file relative to the raw folder, plus the column."""
+    return f"{path.relative_to(paths.RAW_DIR)} ({detail})"
 
 
 def _require(frame, columns, file):
@@ -56,7 +63,12 @@ def _numbers(series, file, column):
     return values.astype("float64")
 
 
-def _check_unique(frame, file, column):
+def _check_unique(frame, file, column, current=True):
+    """Keys appear once per year and, once on today's territory, are among the 400 Kreise."""
+    unknown = ~frame["ags"].isin(kreise_2022().index) if current else frame["ags"].isna()
+    if unknown.any():
+        row = unknown.idxmax()
+        raise IngestError(file, f"unknown Kreis key {frame.loc[row, 'ags']!r}", column, row)
     dup = frame.duplicated(["ags", "year"], keep="first")
     if dup.any():
         row = dup.idxmax()
@@ -74,8 +86,7 @@ GENESIS_AGE = "destatis-regionalstatistik-genesis/12411-02-03-4/12411-02-03-4_{y
 
 
 @cache
-def _genesis_age_table(year):
-    path = _path(GENESIS_AGE.format(year=year))
+def _genesis_age_table(path):
     try:
         frame = pd.read_csv(
             path,
@@ -100,7 +111,7 @@ def _genesis_age_table(year):
 
 def genesis_age(year, groups):
     """Persons in the given age groups (table 12411-02-03-4) on today's Kreise."""
-    path, frame = _genesis_age_table(year)
+    path, frame = _genesis_age_table(_path(GENESIS_AGE.format(year=year)))
     rows = frame[frame["age"].isin(groups)].copy()
     found = set(rows["age"])
     missing = [g for g in groups if g not in found]
@@ -111,7 +122,7 @@ def genesis_age(year, groups):
     rows["ags"] = _keys(rows["code"], path, "code")
     counts = rows.groupby("ags", as_index=False)["value"].sum()
     out = to_current_counts(counts, year, path, "code")
-    return out.assign(year=year), f"{path.relative_to(RAW_DIR)} (Insgesamt: {', '.join(groups)})"
+    return out.assign(year=year), _label(path, "Insgesamt: " + ", ".join(groups))
 
 
 # --- Destatis GV-ISys Kreis list and BKG VG250-EW -------------------------------------------
@@ -134,7 +145,7 @@ def destatis_kreise(year, column):
     out = to_current_counts(
         frame, year, path, "Schlüsselnummer", key="area_key" if column == "area_km2" else "pop_key"
     )
-    return out.assign(year=year), f"{path.relative_to(RAW_DIR)} ({column})"
+    return out.assign(year=year), _label(path, column)
 
 
 def _read_dbf(path):
@@ -172,7 +183,7 @@ def vg250_2022(column):
         }
     )
     _check_unique(frame, path, "AGS")
-    return frame, f"{path.relative_to(RAW_DIR)} ({source_column}, GF=4)"
+    return frame, _label(path, f"{source_column}, GF=4")
 
 
 # --- Eurostat --------------------------------------------------------------------------------
@@ -236,7 +247,7 @@ def eurostat_population(vintage, year):
         raise IngestError(path, f"NUTS code {frame.loc[row, 'nuts']!r} has no Kreis", key_col, row)
     frame["ags"] = frame["ags"].replace(DISSOLVED)
     out = frame.groupby("ags", as_index=False)["value"].sum()
-    return out.assign(year=year), f"{path.relative_to(RAW_DIR)} (T, TOTAL, 1 Jan {year + 1})"
+    return out.assign(year=year), _label(path, f"T, TOTAL, 1 Jan {year + 1}")
 
 
 # --- INKAR (BBSR) ----------------------------------------------------------------------------
@@ -248,9 +259,13 @@ def _single_year(periods):
 
 
 @cache
+def _parquet(path):
+    return pd.read_parquet(path)
+
+
 def inkar2024_table(table):
     path = _path(f"inkar-bbsr/release2024/{table}.parquet")
-    frame = pd.read_parquet(path)
+    frame = _parquet(path)
     _require(frame, ["raumbezug", "kennziffer", "zeitbezug"], path)
     return path, frame
 
@@ -269,13 +284,12 @@ def inkar2024(table, column):
     ).dropna(subset=["value"])
     out["ags"] = out["ags"].replace(DISSOLVED)
     _check_unique(out, path, "kennziffer")
-    return out, f"{path.relative_to(RAW_DIR)} ({column})"
+    return out, _label(path, column)
 
 
-@cache
 def _inkar2021_regions():
     path = _path("inkar-bbsr/release2021/_regionen.parquet")
-    regions = pd.read_parquet(path)
+    regions = _parquet(path)
     _require(regions, ["id", "raumbezug", "kennziffer"], path)
     return regions[regions["raumbezug"] == "Kreise"].set_index("id")["kennziffer"]
 
@@ -284,7 +298,7 @@ def inkar2021(table, indicator):
     """One INKAR 2021 indicator (`x<id>` column); Eisenach merged by population weight."""
     path = _path(f"inkar-bbsr/release2021/{table}.parquet")
     column = f"x{indicator}"
-    frame = pd.read_parquet(path)
+    frame = _parquet(path)
     _require(frame, ["region_id", "zeitbezug", column], path)
     kreise = _inkar2021_regions()
     rows = frame[frame["region_id"].isin(kreise.index) & _single_year(frame["zeitbezug"])]
@@ -295,12 +309,12 @@ def inkar2021(table, indicator):
             "value": rows[column].astype("float64"),
         }
     ).dropna(subset=["value"])
-    _check_unique(rows, path, "region_id")
+    _check_unique(rows, path, "region_id", current=False)  # 401 Kreise of 2019
     parts = [
         to_current_rates(group, int(year), path, column).assign(year=int(year))
         for year, group in rows.groupby("year")
     ]
-    return pd.concat(parts, ignore_index=True), f"{path.relative_to(RAW_DIR)} ({column})"
+    return pd.concat(parts, ignore_index=True), _label(path, column)
 
 
 def inkar_export(file):
@@ -324,24 +338,23 @@ def inkar_export(file):
         )
     out = pd.concat(parts).dropna(subset=["value"])
     _check_unique(out, path, "Kennziffer")
-    return out, f"{path.relative_to(RAW_DIR)} (sheet Daten)"
+    return out, _label(path, "sheet Daten")
 
 
 # --- GERDA (INKAR-derived Kreis covariates) and RKI GISD ---------------------------------------
 
 
 @cache
-def _gerda():
+def _gerda(path):
     import pyreadr
 
-    path = _path("gerda-inkar-covariates/sysdata.rda")
     table = pyreadr.read_r(str(path))["county_covariates_internal"]
     _require(table, ["county_code", "year"], path)
     return path, table
 
 
 def gerda(column):
-    path, table = _gerda()
+    path, table = _gerda(_path("gerda-inkar-covariates/sysdata.rda"))
     _require(table, [column], path)
     out = pd.DataFrame(
         {
@@ -351,7 +364,7 @@ def gerda(column):
         }
     ).dropna(subset=["value"])
     _check_unique(out, path, "county_code")
-    return out, f"{path.relative_to(RAW_DIR)} (county_covariates_internal.{column})"
+    return out, _label(path, f"county_covariates_internal.{column}")
 
 
 def gisd(column):
@@ -366,7 +379,7 @@ def gisd(column):
         }
     ).dropna()
     _check_unique(out, path, "kreis_id")
-    return out, f"{path.relative_to(RAW_DIR)} ({column})"
+    return out, _label(path, column)
 
 
 # --- Deutschlandatlas ------------------------------------------------------------------------
@@ -374,9 +387,12 @@ def gisd(column):
 ATLAS = "deutschlandatlas/Deutschlandatlas-Daten_Stand-2024-12-12.xlsx"
 
 
-@cache
 def _atlas_sheet(sheet):
-    path = _path(ATLAS)
+    return _excel_sheet(_path(ATLAS), sheet)
+
+
+@cache
+def _excel_sheet(path, sheet):
     try:
         frame = pd.read_excel(path, sheet_name=sheet, engine="calamine")
     except ValueError as exc:
@@ -403,13 +419,16 @@ def atlas_kreis(sheet, column, year):
     ).dropna()
     out["ags"] = out["ags"].replace(DISSOLVED)
     _check_unique(out, path, key)
-    return out, f"{path.relative_to(RAW_DIR)} ({sheet}.{column})"
+    return out, _label(path, f"{sheet}.{column}")
+
+
+def gv_gemeinde_population(year):
+    """Population per Gemeinde (8-digit AGS) from the GV-ISys extract of 31.12.<year>."""
+    return _gv_population(_path(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
 
 
 @cache
-def gv_gemeinde_population(year):
-    """Population per Gemeinde (8-digit AGS) from the GV-ISys extract of 31.12.<year>."""
-    path = _path(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx")
+def _gv_population(path):
     sheet = pd.read_excel(path, sheet_name=1, header=None, dtype=str, engine="calamine")
     rows = sheet[sheet[0] == "60"]
     if rows.empty:
@@ -431,7 +450,8 @@ def atlas_gemeinde(sheet, column, year, weight_year):
     grouped = table.groupby("ags")[["wv", "w"]].sum()
     out = (grouped["wv"] / grouped["w"]).rename("value").reset_index().assign(year=year)
     out["ags"] = out["ags"].replace(DISSOLVED)
-    return out, (
-        f"{path.relative_to(RAW_DIR)} ({sheet}.{column}, weighted by Gemeinde "
-        f"population of destatis-gv-gemeinden/3112{weight_year}_Auszug_GV.xlsx)"
+    detail = (
+        f"{sheet}.{column}, weighted by Gemeinde population of "
+        f"destatis-gv-gemeinden/3112{weight_year}_Auszug_GV.xlsx"
     )
+    return out, _label(path, detail)

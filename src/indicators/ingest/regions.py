@@ -6,9 +6,9 @@ The definitions themselves were researched and documented in shared/data/regions
 
 import pandas as pd
 
+from indicators import paths
 from indicators.ingest.errors import IngestError
 from indicators.ingest.territory import kreise_2022
-from indicators.paths import REGIONS_DIR
 
 REGION_COLUMNS = [
     "region_id",
@@ -29,7 +29,7 @@ KINDS = {"regiopole", "metropolitan_region"}
 
 
 def _read(name, columns):
-    path = REGIONS_DIR / name
+    path = paths.REGIONS_DIR / name
     if not path.exists():
         raise IngestError(path, "file not found")
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)

@@ -8,8 +8,8 @@ from functools import cache
 
 import pandas as pd
 
+from indicators import paths
 from indicators.ingest.errors import IngestError
-from indicators.paths import RAW_DIR, REGIONS_DIR
 
 CROSSWALK_FILE = "bbsr-umsteigeschluessel/ref-kreise-umrech-2021-1990-2020.xlsx"
 DISSOLVED = {"16056": "16063"}  # Eisenach joined the Wartburgkreis on 1 July 2021
@@ -33,20 +33,28 @@ def normalise_ags(value):
     return digits[:5] if len(digits) >= 5 else None
 
 
-@cache
 def kreise_2022():
     """The 400 valid keys with name, Land and NUTS-3 code (BKG VG250-EW, 31.12.2022)."""
-    path = REGIONS_DIR / "kreise_2022.csv"
+    path = paths.REGIONS_DIR / "kreise_2022.csv"
     if not path.exists():
         raise IngestError(path, "file not found")
+    return _kreise(path)
+
+
+@cache
+def _kreise(path):
     return pd.read_csv(path, dtype={"kreis_ags": str}).set_index("kreis_ags")
 
 
-@cache
-def _crosswalk_book():
-    path = RAW_DIR / CROSSWALK_FILE
+def _crosswalk_path():
+    path = paths.RAW_DIR / CROSSWALK_FILE
     if not path.exists():
         raise IngestError(path, "file not found")
+    return path
+
+
+@cache
+def _crosswalk_book(path):
     return pd.read_excel(path, sheet_name=None, engine="calamine")
 
 
@@ -55,10 +63,10 @@ def crosswalk(year):
 
     Columns: old, new, pop_key, area_key, population (of the old unit, persons).
     """
-    sheet = _crosswalk_book().get(str(min(year, 2020)))
+    path = _crosswalk_path()
+    sheet = _crosswalk_book(path).get(str(min(year, 2020)))
     if sheet is None:
-        raise IngestError(RAW_DIR / CROSSWALK_FILE, f"no sheet for year {year}")
-    path = RAW_DIR / CROSSWALK_FILE
+        raise IngestError(path, f"no sheet for year {year}")
 
     def column(prefix, last=False):
         names = [c for c in sheet.columns if str(c).replace("\n", " ").strip().startswith(prefix)]

@@ -79,6 +79,8 @@ def indicator_values(ind, values, min_year, max_year=2030):
             frame = _drop_inkar_marker(ind, origin, frame)
         frame = frame.assign(value=frame["value"] * origin.get("scale", 1)).dropna()
         frame = frame[~frame["ags"].isin(ind.not_applicable)]
+        if ind.zero_means_missing:
+            frame = frame[frame["value"] != 0]
         frame = frame[["ags", "year", "value"]].astype({"year": int, "value": float})
         if frame.empty:
             raise IngestError(label, f"no values for {ind.id} in {first}–{last}", column=ind.id)

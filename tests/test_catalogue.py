@@ -1,0 +1,115 @@
+"""The catalogue is the single source of truth: it must be complete and consistent."""
+
+import pytest
+
+from indicators import catalogue as cat
+from indicators.paths import CATALOGUE_PATH
+
+REQUIRED_UNITS = {
+    "population": "persons",
+    "area_km2": "km²",
+    "population_density": "inhabitants per km²",
+    "share_under_18": "%",
+    "share_65_plus": "%",
+    "gdp": "million EUR",
+    "gdp_per_capita": "EUR per inhabitant",
+    "gdp_per_employed": "EUR per employed person",
+    "unemployment_rate": "%",
+    "household_income_per_capita": "EUR per inhabitant and year",
+    "students_per_1000": "per 1,000 inhabitants",
+    "physicians_per_10000": "per 10,000 inhabitants",
+    "hospital_beds_per_1000": "per 1,000 inhabitants",
+    "broadband_1000_share": "% of households",
+    "municipal_debt_per_capita": "EUR per inhabitant",
+}
+
+
+def test_required_indicators_exist_with_their_units():
+    catalogue = cat.load()
+    for ind_id, unit in REQUIRED_UNITS.items():
+        assert catalogue[ind_id].unit == unit, ind_id
+    assert catalogue["overnight_stays_per_capita"].unit == "stays per inhabitant"
+    assert catalogue["commuter_balance"].unit == "per 100 employees at workplace"
+
+
+def test_at_least_40_indicators_covering_every_field():
+    catalogue = cat.load()
+    assert len(catalogue) >= 40
+    used = {ind.topic for ind in catalogue}
+    assert (
+        used
+        == set(catalogue.topics)
+        == {
+            "demography",
+            "economy",
+            "labour",
+            "income_social",
+            "education",
+            "health",
+            "mobility",
+            "digital",
+            "housing_land",
+            "tourism",
+            "public_finance",
+        }
+    )
+
+
+def test_every_indicator_is_documented_and_licensed():
+    catalogue = cat.load()
+    for ind in catalogue:
+        assert ind.description_de and ind.description_en and ind.caveats, ind.id
+        assert catalogue.attribution(ind), ind.id
+        assert set(catalogue.licence(ind).split(", ")) <= {"dl-de/by-2-0", "CC BY 4.0"}
+
+
+def test_ratio_and_weights_refer_to_counts():
+    catalogue = cat.load()
+    for ind in catalogue:
+        for ref in (ind.numerator, ind.denominator, ind.weight):
+            if ref:
+                assert catalogue[ref].aggregation == "sum", (ind.id, ref)
+
+
+def test_every_indicator_has_values_in_the_database(con):
+    rows = dict(
+        con.execute("SELECT indicator_id, count(*) FROM kreis_values GROUP BY 1").fetchall()
+    )
+    for ind in cat.load():
+        assert rows.get(ind.id, 0) >= 400, ind.id
+
+
+def test_database_metadata_matches_catalogue(con):
+    catalogue = cat.load()
+    db = con.execute("SELECT indicator_id, unit, aggregation, polarity FROM indicators").df()
+    assert len(db) == len(catalogue)
+    for row in db.itertuples():
+        ind = catalogue[row.indicator_id]
+        assert (row.unit, row.aggregation, row.polarity) == (
+            ind.unit,
+            ind.aggregation,
+            ind.polarity,
+        )
+
+
+def _broken(old, new):
+    text = CATALOGUE_PATH.read_text(encoding="utf-8")
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ('weight = "labour_force"', 'weight = "unemployment_rate"', "must be a summable count"),
+        ('weight = "labour_force"', 'weight = "nonexistent"', "must be a summable count"),
+        ('polarity = "lower_better"', 'polarity = "sideways"', "unknown polarity"),
+        ('topic = "tourism"', 'topic = "leisure"', "unknown topic"),
+        ('{ expr = "gdp_per_capita * population / 1e6" }', '{ expr = "gdp * 2" }', "circular"),
+        ('id = "gva"', 'id = "gdp"', "declared twice"),
+        ('{ reader = "gisd", args', '{ reader = "rki_magic", args', "unknown reader"),
+    ],
+)
+def test_inconsistent_catalogue_is_rejected(old, new, message):
+    with pytest.raises(cat.CatalogueError, match=message):
+        cat.parse(_broken(old, new))

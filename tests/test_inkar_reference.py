@@ -1,0 +1,78 @@
+"""Our aggregation rules reproduce BBSR's own published values (INKAR 2024, raumbezug
+"Metropolregionen" and "Bund") for every indicator and year both have."""
+
+import pytest
+
+
+def _comparison(con):
+    return con.execute("""
+        SELECT r.indicator_id, r.region_id, r.year, r.value AS inkar, v.value AS ours,
+               v.coverage
+        FROM reference_inkar r
+        JOIN region_values v USING (region_id, indicator_id, year)
+    """).df()
+
+
+def _resolution(indicator_id):
+    """INKAR rounds to 0.01 of its own unit; GDP and GVA are published in 1,000 EUR."""
+    return 10.0 if indicator_id.startswith(("gdp_per", "gva_per")) else 0.01
+
+
+def test_every_comparable_value_matches_within_rounding(con):
+    table = _comparison(con).dropna(subset=["ours"])
+    tolerance = table["indicator_id"].map(_resolution) + 1e-9
+    off = table[(table["ours"] - table["inkar"]).abs() > tolerance]
+    assert off.empty, off.head(10).to_string()
+    assert len(table) >= 2400
+    assert table["indicator_id"].nunique() >= 15
+    assert set(table["region_id"]) >= {
+        "muenchen",
+        "ruhr",
+        "hamburg",
+        "berlin_brandenburg",
+        "mitteldeutschland",
+        "rheinland",
+        "de",
+    }
+
+
+@pytest.mark.parametrize(
+    ("indicator", "region", "year", "inkar"),
+    [
+        ("gdp_per_capita", "muenchen", 2021, 58_360),
+        ("gdp_per_employed", "frankfurt_rhein_main", 2021, 92_240),
+        ("physicians_per_10000", "hamburg", 2021, 15.07),
+        ("students_per_1000", "ruhr", 2021, 50.66),
+        ("population_density", "nordwest", 2022, 206.00),
+        ("overnight_stays_per_capita", "de", 2021, 3.66),
+    ],
+)
+def test_selected_values_by_hand(con, indicator, region, year, inkar):
+    """A few INKAR figures copied from the raw parquet files, to read at a glance."""
+    ours = con.execute(
+        "SELECT value FROM region_values WHERE region_id = ? AND indicator_id = ? AND year = ?",
+        [region, indicator, year],
+    ).fetchone()[0]
+    assert ours == pytest.approx(inkar, abs=_resolution(indicator))
+
+
+def test_gdp_per_capita_is_a_ratio_of_sums_not_a_mean_of_ratios(con):
+    """Recompute München's 2021 value from the member Kreise by hand."""
+    rows = con.execute("""
+        SELECT g.value AS gdp, p.value AS pop, c.value AS per_capita
+        FROM region_members m
+        JOIN kreis_values g ON g.ags = m.ags AND g.indicator_id = 'gdp' AND g.year = 2021
+        JOIN kreis_values p ON p.ags = m.ags AND p.indicator_id = 'population' AND p.year = 2021
+        JOIN kreis_values c ON c.ags = m.ags AND c.indicator_id = 'gdp_per_capita'
+             AND c.year = 2021
+        WHERE m.region_id = 'muenchen'
+    """).df()
+    assert len(rows) == 33
+    ratio_of_sums = rows["gdp"].sum() * 1e6 / rows["pop"].sum()
+    mean_of_ratios = rows["per_capita"].mean()
+    ours = con.execute(
+        "SELECT value FROM region_values WHERE region_id = 'muenchen' AND "
+        "indicator_id = 'gdp_per_capita' AND year = 2021"
+    ).fetchone()[0]
+    assert ours == pytest.approx(ratio_of_sums)
+    assert abs(mean_of_ratios - ours) > 1000  # the naive mean would be off by > 1,000 EUR
