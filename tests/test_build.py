@@ -71,7 +71,7 @@ def test_missing_database_is_built(tmp_path, data_copy):
 def test_corrupt_or_truncated_database_is_rebuilt(tmp_path, data_copy, damage):
     db = tmp_path / "regiopole.duckdb"
     build(db, data_copy)
-    db.write_bytes(db.read_bytes()[:4096] if not damage else damage)
+    db.write_bytes(damage or db.read_bytes()[:4096])  # empty: truncate the real file
     with open_db(db, data_copy) as con:
         assert con.execute("SELECT count(*) FROM regions").fetchone()[0] == 48
 
@@ -108,5 +108,5 @@ def test_build_leaves_no_temporary_files(tmp_path, data_copy):
 
 
 def test_missing_curated_data_gives_a_clear_error(tmp_path):
-    with pytest.raises(BuildError, match="missing or unusable.*no curated tables"):
+    with pytest.raises(BuildError, match=r"missing or unusable.*no curated tables"):
         open_db(tmp_path / "regiopole.duckdb", tmp_path / "empty")
