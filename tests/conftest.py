@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from indicators import open_db, paths
+from indicators import build, open_db, paths
 
 HAS_RAW = (paths.RAW_DIR / "MANIFEST.md").exists()
 needs_raw = pytest.mark.skipif(not HAS_RAW, reason="needs ../shared/data/raw")
@@ -27,13 +27,6 @@ def data_copy(tmp_path):
     """A private copy of the curated tables, for tests that build or break databases."""
     target = tmp_path / "data"
     target.mkdir()
-    for name in (
-        "kreise.csv",
-        "regions.csv",
-        "region_members.csv",
-        "kreis_values.parquet",
-        "value_origins.csv",
-        "reference_inkar.csv",
-    ):
+    for name in build.INPUT_FILES:
         shutil.copy(paths.DATA_DIR / name, target / name)
     return target

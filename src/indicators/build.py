@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from indicators import catalogue as catalogue_module
+from indicators import groups
 from indicators.aggregation import aggregate, weight_years
 from indicators.paths import CATALOGUE_PATH, DATA_DIR, DB_PATH
 
@@ -24,6 +25,7 @@ INPUT_FILES = (
     "kreise.csv",
     "regions.csv",
     "region_members.csv",
+    "region_member_gemeinden.csv",
     "kreis_values.parquet",
     "value_origins.csv",
     "reference_inkar.csv",
@@ -55,6 +57,9 @@ def _read_inputs(data_dir):
         "kreise": pd.read_csv(data_dir / "kreise.csv", **read),
         "regions": pd.read_csv(data_dir / "regions.csv", **read),
         "region_members": pd.read_csv(data_dir / "region_members.csv", **read),
+        "region_member_gemeinden": pd.read_csv(
+            data_dir / "region_member_gemeinden.csv", dtype={"ags": str, "gemeinde_ags": str}
+        ),
         "kreis_values": pd.read_parquet(data_dir / "kreis_values.parquet"),
         "kreis_value_origins": pd.read_csv(data_dir / "value_origins.csv"),
         "reference_inkar": pd.read_csv(data_dir / "reference_inkar.csv"),
@@ -98,6 +103,20 @@ def _create_region_values(con):
     con.unregister("rv")
 
 
+def _create_group_values(con):
+    """Each comparison group taken as one region, for every regiopole list and the switch."""
+    regions = con.execute("SELECT * FROM regions").df()
+    members = pd.concat(
+        [
+            groups.union_members(con, groups.member_ids(regions, g)).assign(group_id=g)
+            for g in groups.standard_groups()
+        ]
+    )
+    con.register("gv", aggregate(con, members))
+    con.execute("CREATE TABLE group_values AS SELECT * FROM gv")
+    con.unregister("gv")
+
+
 def _create_overlaps(con):
     """Where a regiopole region shares Kreise with a metropolitan region, and how much."""
     con.execute("""
@@ -135,10 +154,11 @@ def build(db_path=DB_PATH, data_dir=DATA_DIR):
             con.execute("SET enable_progress_bar = false")
             _create_tables(con, tables, catalogue)
             _create_region_values(con)
+            _create_group_values(con)
             _create_overlaps(con)
             con.execute(
                 "CREATE TABLE build_info AS SELECT ? AS schema_version, "
-                "? AS data_fingerprint, current_timestamp AS built_at",
+                "? AS data_fingerprint, CAST(current_timestamp AS TIMESTAMP) AS built_at",
                 [SCHEMA_VERSION, fingerprint],
             )
             con.execute("CHECKPOINT")

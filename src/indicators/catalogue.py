@@ -160,10 +160,11 @@ class Catalogue:
     def metadata_rows(self):
         """One row per indicator for the `indicators` table (years are added by the build)."""
         rows = []
-        for ind in self:
+        for position, ind in enumerate(self):
             rows.append(
                 {
                     "indicator_id": ind.id,
+                    "sort_order": position,
                     "label_de": ind.label_de,
                     "label_en": ind.label_en,
                     "unit": ind.unit,

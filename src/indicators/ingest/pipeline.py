@@ -13,32 +13,23 @@ from pathlib import Path
 from indicators import catalogue as catalogue_module
 from indicators.ingest.geometry import kreis_shapes, kreise_geojson, regions_geojson
 from indicators.ingest.reference import inkar_reference
-from indicators.ingest.regions import kreise_table, load_members, load_regions
+from indicators.ingest.regions import kreise_table, load_members, load_regions, member_gemeinden
 from indicators.ingest.values import all_values
 from indicators.paths import DATA_DIR
-
-CURATED_FILES = (
-    "kreise.csv",
-    "regions.csv",
-    "region_members.csv",
-    "kreis_values.parquet",
-    "value_origins.csv",
-    "reference_inkar.csv",
-    "kreise.geojson",
-    "region_outlines.geojson",
-)
 
 
 def transform(catalogue):
     """Everything the app needs, as in-memory tables; raises IngestError on bad input."""
     regions = load_regions()
-    members = load_members(regions)
+    gemeinden = member_gemeinden()
+    members = load_members(regions, gemeinden)
     values, origins = all_values(catalogue)
     shapes = kreis_shapes()
     return {
         "kreise.csv": kreise_table(),
         "regions.csv": regions,
         "region_members.csv": members,
+        "region_member_gemeinden.csv": gemeinden,
         "kreis_values.parquet": values,
         "value_origins.csv": origins,
         "reference_inkar.csv": inkar_reference(catalogue, catalogue.min_year),

@@ -74,7 +74,7 @@ def load_regions():
     )
 
 
-def load_members(regions):
+def load_members(regions, gemeinden):
     path, raw = _read("region_members.csv", MEMBER_COLUMNS)
     valid = kreise_2022().index
     for row, record in raw.iterrows():
@@ -101,54 +101,61 @@ def load_members(regions):
     dup = members.duplicated(["region_id", "ags"])
     if dup.any():
         raise IngestError(path, "Kreis listed twice for the same region", "kreis_ags", dup.idxmax())
-    members = _with_gemeinde_shares(members)
+    members = _with_gemeinde_shares(members, gemeinden)
     missing = set(regions["region_id"]) - set(members["region_id"])
     if missing:
         raise IngestError(path, f"region without members: {sorted(missing)[0]}", "region_id")
     return members
 
 
-def _with_gemeinde_shares(members):
-    """Exact population and area shares of partly included Kreise, from their Gemeinden.
+def member_gemeinden():
+    """Gemeinden behind every partly included Kreis, with their shares of that Kreis.
 
-    regions.csv rounds the population share to three digits; area needs a share of its own
-    (a region's area is not its population share of the Kreis area).
+    Needed to merge regions without counting a Gemeinde twice (Verl belongs to both the
+    Bielefeld and the Paderborn region).
     """
     path, parts = _read("partial_kreis_gemeinden.csv", ["region_id", "kreis_ags", "gemeinde_ags"])
     _, gemeinden = _read(
         "gemeinden_2022.csv", ["gemeinde_ags", "kreis_ags", "population_2022_12_31", "area_km2"]
     )
     gemeinden = gemeinden.astype({"population_2022_12_31": float, "area_km2": float})
-    totals = gemeinden.groupby("kreis_ags")[["population_2022_12_31", "area_km2"]].sum()
-    listed = parts.merge(
-        gemeinden[["gemeinde_ags", "population_2022_12_31", "area_km2"]],
-        on="gemeinde_ags",
-        how="left",
+    totals = gemeinden.groupby("kreis_ags")[["population_2022_12_31", "area_km2"]].transform("sum")
+    gemeinden = gemeinden.assign(
+        share=gemeinden["population_2022_12_31"] / totals["population_2022_12_31"],
+        area_share=gemeinden["area_km2"] / totals["area_km2"],
     )
-    unknown = listed["area_km2"].isna()
+    listed = parts.merge(gemeinden, on=["gemeinde_ags", "kreis_ags"], how="left")
+    unknown = listed["share"].isna()
     if unknown.any():
+        row = unknown.idxmax()
         raise IngestError(
-            path,
-            f"unknown Gemeinde {listed.loc[unknown.idxmax(), 'gemeinde_ags']!r}",
-            "gemeinde_ags",
-            unknown.idxmax(),
+            path, f"unknown Gemeinde {listed.loc[row, 'gemeinde_ags']!r}", "gemeinde_ags", row
         )
-    sums = listed.groupby(["region_id", "kreis_ags"])[["population_2022_12_31", "area_km2"]].sum()
-    shares = sums / totals.loc[sums.index.get_level_values("kreis_ags")].to_numpy()
+    return listed.rename(columns={"kreis_ags": "ags"})[
+        ["region_id", "ags", "gemeinde_ags", "share", "area_share"]
+    ]
+
+
+def _with_gemeinde_shares(members, gemeinden):
+    """Exact population and area shares of partly included Kreise, from their Gemeinden.
+
+    regions.csv rounds the population share to three digits; area needs a share of its own
+    (a region's area is not its population share of the Kreis area).
+    """
+    shares = gemeinden.groupby(["region_id", "ags"])[["share", "area_share"]].sum()
     members = members.assign(area_share=members["share"])
     for (region_id, ags), row in shares.iterrows():
         hit = (members["region_id"] == region_id) & (members["ags"] == ags)
         stated = members.loc[hit, "share"]
-        if stated.empty or abs(stated.iloc[0] - row["population_2022_12_31"]) > 0.0006:
+        if stated.empty or abs(stated.iloc[0] - row["share"]) > 0.0006:
             raise IngestError(
-                path,
-                f"Gemeinden of {region_id}/{ags} give a population share "
-                f"of {row['population_2022_12_31']:.4f}, region_members.csv "
-                f"says {stated.tolist()}",
+                paths.REGIONS_DIR / "partial_kreis_gemeinden.csv",
+                f"Gemeinden of {region_id}/{ags} give a population share of "
+                f"{row['share']:.4f}, region_members.csv says {stated.tolist()}",
                 "share",
             )
-        members.loc[hit, "share"] = row["population_2022_12_31"]
-        members.loc[hit, "area_share"] = row["area_km2"]
+        members.loc[hit, "share"] = row["share"]
+        members.loc[hit, "area_share"] = row["area_share"]
     return members
 
 
