@@ -23,7 +23,7 @@ READER_SOURCES = {
     "eurostat_population": "eurostat",
     "inkar2024": "inkar",
     "inkar2021": "inkar",
-    "inkar_export": "ba",
+    "inkar_export": "inkar",
     "gerda": "gerda",
     "gisd": "rki",
     "atlas_kreis": "deutschlandatlas",
@@ -86,6 +86,11 @@ class Indicator:
         return low, high
 
 
+def origin_source(origin):
+    """Publisher of a reader origin: the reader's default unless the origin names one."""
+    return origin.get("source", READER_SOURCES[origin["reader"]])
+
+
 def expr_names(expr):
     """Indicator ids an expression refers to."""
     return sorted({n.id for n in ast.walk(ast.parse(expr, mode="eval")) if isinstance(n, ast.Name)})
@@ -142,7 +147,7 @@ class Catalogue:
         keys = []
         for origin in ind.origins:
             if "reader" in origin:
-                keys.append(READER_SOURCES[origin["reader"]])
+                keys.append(origin_source(origin))
             else:
                 for dep in expr_names(origin["expr"]):
                     keys.extend(self.source_keys(self[dep]))
@@ -247,12 +252,14 @@ def _check(raw, topics, sources):
                 raise CatalogueError(f"{name}: each origin needs exactly one of reader/expr")
             if "reader" in origin and origin["reader"] not in READER_SOURCES:
                 raise CatalogueError(f"{name}: unknown reader {origin['reader']!r}")
+            if origin.get("source", next(iter(sources), None)) not in sources:
+                raise CatalogueError(f"{name}: unknown source {origin['source']!r}")
             if "expr" in origin:
                 for ref in expr_names(origin["expr"]):
                     if ref not in ids:
                         raise CatalogueError(f"{name}: expression uses unknown {ref!r}")
     for key, source in sources.items():
-        for field_name in ("publisher", "title", "licence", "attribution"):
+        for field_name in ("short", "publisher", "title", "licence", "attribution"):
             if not source.get(field_name):
                 raise CatalogueError(f"source {key}: missing {field_name}")
 

@@ -26,6 +26,13 @@ class Snapshot:
     group_values: dict  # (group_id, indicator_id, year) -> value or None
     overlaps: pd.DataFrame  # region_id, core_in_metropolitan_region, overlaps (text)
     same_territory: dict  # region_id -> regions with identical member Kreise
+    sources: pd.DataFrame  # sources table, indexed by source_id
+    year_sources: dict  # (indicator_id, year) -> tuple of source ids
+
+    def sources_for(self, indicator_id, years):
+        """Source rows (short name, licence, …) behind an indicator in the given years."""
+        keys = [k for y in years for k in self.year_sources.get((indicator_id, y), ())]
+        return self.sources.loc[list(dict.fromkeys(keys))]
 
     def _i(self, indicator_id):
         return self.indicators.index.get_loc(indicator_id)
@@ -121,6 +128,13 @@ def _load(con):
         SELECT a.region_id, list(b.region_id ORDER BY b.region_id) AS same
         FROM sig a JOIN sig b ON a.s = b.s AND a.region_id <> b.region_id
         GROUP BY a.region_id""").fetchall()
+    sources = con.execute("SELECT * FROM sources").df().set_index("source_id", drop=False)
+    year_sources = {
+        (i, y): tuple(s.split(","))
+        for i, y, s in con.execute(
+            "SELECT indicator_id, year, sources FROM kreis_value_origins"
+        ).fetchall()
+    }
     return Snapshot(
         regions,
         indicators,
@@ -130,6 +144,8 @@ def _load(con):
         group_values,
         overlaps,
         {r: list(s) for r, s in same},
+        sources,
+        year_sources,
     )
 
 

@@ -58,6 +58,29 @@ def kreise_geojson(shapes):
     )
 
 
+def label_points(shapes):
+    """A point inside each Kreis (WGS84), to mark core cities on the map."""
+    points = {ags: shape.representative_point() for ags, shape in shapes.items()}
+    return {ags: (round(p.x, 4), round(p.y, 4)) for ags, p in points.items()}
+
+
+def laender_geojson(shapes):
+    """Outlines of the 16 Länder, dissolved from the Kreise: orientation without map tiles."""
+    by_land = {}
+    for ags, shape in shapes.items():
+        by_land.setdefault(ags[:2], []).append(shape)
+    return _collection(
+        [
+            {
+                "type": "Feature",
+                "properties": {"land": land},
+                "geometry": geometry.mapping(_clean(ops.unary_union(parts))),
+            }
+            for land, parts in sorted(by_land.items())
+        ]
+    )
+
+
 def regions_geojson(shapes, members):
     """Outline of each region: the union of its member Kreise (partial ones included whole)."""
     features = []

@@ -11,7 +11,13 @@ import tempfile
 from pathlib import Path
 
 from indicators import catalogue as catalogue_module
-from indicators.ingest.geometry import kreis_shapes, kreise_geojson, regions_geojson
+from indicators.ingest.geometry import (
+    kreis_shapes,
+    kreise_geojson,
+    label_points,
+    laender_geojson,
+    regions_geojson,
+)
 from indicators.ingest.reference import inkar_reference
 from indicators.ingest.regions import kreise_table, load_members, load_regions, member_gemeinden
 from indicators.ingest.values import all_values
@@ -26,7 +32,7 @@ def transform(catalogue):
     values, origins = all_values(catalogue)
     shapes = kreis_shapes()
     return {
-        "kreise.csv": kreise_table(),
+        "kreise.csv": kreise_table(label_points(shapes)),
         "regions.csv": regions,
         "region_members.csv": members,
         "region_member_gemeinden.csv": gemeinden,
@@ -35,6 +41,7 @@ def transform(catalogue):
         "reference_inkar.csv": inkar_reference(catalogue, catalogue.min_year),
         "kreise.geojson": kreise_geojson(shapes),
         "region_outlines.geojson": regions_geojson(shapes, members),
+        "laender.geojson": laender_geojson(shapes),
     }
 
 

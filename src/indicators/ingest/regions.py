@@ -159,8 +159,8 @@ def _with_gemeinde_shares(members, gemeinden):
     return members
 
 
-def kreise_table():
-    """The 400 Kreise with name, Land, type, NUTS-3 and area (31.12.2022)."""
+def kreise_table(points):
+    """The 400 Kreise with name, Land, type, NUTS-3, area (31.12.2022) and a label point."""
     k = kreise_2022().reset_index()
     return pd.DataFrame(
         {
@@ -171,5 +171,7 @@ def kreise_table():
             "kreis_type": k["kreis_type"],
             "nuts3": k["nuts3"],
             "area_km2": k["area_km2"].astype(float),
+            "lon": k["kreis_ags"].map(lambda a: points[a][0]),
+            "lat": k["kreis_ags"].map(lambda a: points[a][1]),
         }
     )

@@ -9,18 +9,19 @@ import inspect
 import numpy as np
 import pandas as pd
 
+from indicators.catalogue import expr_names, origin_source
 from indicators.ingest import readers
 from indicators.ingest.errors import IngestError
 
 
 def _read_origin(origin, first_year, last_year):
-    """Call a reader once, or once per year for readers that take a year."""
+    """(frame, label) parts of a reader origin: one per year for readers that take a year,
+    so each year is traced to its own file."""
     reader = getattr(readers, origin["reader"])
     args = dict(origin.get("args", {}))
     if "year" in inspect.signature(reader).parameters and "year" not in args:
-        parts = [reader(year=y, **args) for y in range(first_year, last_year + 1)]
-        return pd.concat([p[0] for p in parts], ignore_index=True), parts[0][1]
-    return reader(**args)
+        return [reader(year=y, **args) for y in range(first_year, last_year + 1)]
+    return [reader(**args)]
 
 
 def _evaluate(expr, values, years):
@@ -64,42 +65,86 @@ def _check_plausible(ind, frame, origin_label):
             )
 
 
-def indicator_values(ind, values, min_year, max_year=2030):
-    """Values and per-year origins of one indicator; `values` holds those already done."""
+def _origin_parts(ind, origin, values, first, last):
+    """(frame, label) parts of one origin, restricted to its years, markers removed."""
+    if "expr" in origin:
+        return [
+            (
+                _evaluate(origin["expr"], values, range(first, last + 1)),
+                f"derived: {origin['expr']}",
+            )
+        ]
+    parts = []
+    for frame, label in _read_origin(origin, first, last):
+        frame = _drop_inkar_marker(ind, origin, frame[frame["year"].between(first, last)])
+        parts.append((frame, label))
+    return parts
+
+
+def _clean(ind, origin, frame):
+    frame = frame.assign(value=frame["value"] * origin.get("scale", 1)).dropna()
+    frame = frame[~frame["ags"].isin(ind.not_applicable)]
+    if ind.zero_means_missing:
+        frame = frame[frame["value"] != 0]
+    return frame[["ags", "year", "value"]].astype({"year": int, "value": float})
+
+
+def _publishers(origin, year, sources):
+    if "expr" in origin:
+        used = [k for dep in expr_names(origin["expr"]) for k in sources[(dep, year)]]
+    else:
+        used = [origin_source(origin)]
+    return tuple(dict.fromkeys(used))
+
+
+def indicator_values(ind, values, min_year, max_year=2030, sources=None):
+    """Values and per-year origins of one indicator.
+
+    `values` holds the indicators done so far (for expressions); `sources` maps
+    (indicator_id, year) to the publishers behind it and is extended here.
+    """
     parts, origins = [], []
+    sources = {} if sources is None else sources
     for origin in ind.origins:
         first, last = origin.get("years", [min_year, max_year])
         first = max(first, min_year)
-        if "expr" in origin:
-            frame = _evaluate(origin["expr"], values, range(first, last + 1))
-            label = f"derived: {origin['expr']}"
-        else:
-            frame, label = _read_origin(origin, first, last)
-            frame = frame[frame["year"].between(first, last)]
-            frame = _drop_inkar_marker(ind, origin, frame)
-        frame = frame.assign(value=frame["value"] * origin.get("scale", 1)).dropna()
-        frame = frame[~frame["ags"].isin(ind.not_applicable)]
-        if ind.zero_means_missing:
-            frame = frame[frame["value"] != 0]
-        frame = frame[["ags", "year", "value"]].astype({"year": int, "value": float})
-        if frame.empty:
-            raise IngestError(label, f"no values for {ind.id} in {first}–{last}", column=ind.id)
-        clash = set(frame["year"]) & {y for p in parts for y in p["year"]}
-        if clash:
-            raise IngestError(label, f"origins of {ind.id} overlap in {sorted(clash)}")
-        _check_plausible(ind, frame, label)
-        parts.append(frame)
-        origins.extend(
-            {"indicator_id": ind.id, "year": y, "origin": label} for y in sorted(set(frame["year"]))
-        )
+        found = False
+        for raw, label in _origin_parts(ind, origin, values, first, last):
+            frame = _clean(ind, origin, raw)
+            if frame.empty:
+                continue
+            found = True
+            clash = set(frame["year"]) & {y for p in parts for y in p["year"]}
+            if clash:
+                raise IngestError(label, f"origins of {ind.id} overlap in {sorted(clash)}")
+            _check_plausible(ind, frame, label)
+            parts.append(frame)
+            for year in sorted(set(frame["year"])):
+                sources[(ind.id, year)] = _publishers(origin, year, sources)
+                origins.append(
+                    {
+                        "indicator_id": ind.id,
+                        "year": year,
+                        "origin": label,
+                        "sources": ",".join(sources[(ind.id, year)]),
+                    }
+                )
+        if not found:
+            raise IngestError(
+                str(origin.get("expr", origin.get("reader"))),
+                f"no values for {ind.id} in {first}–{last}",
+                column=ind.id,
+            )
     return pd.concat(parts, ignore_index=True), origins
 
 
 def all_values(catalogue):
     """Kreis values of all indicators in dependency order, plus where each year came from."""
-    values, origins = {}, []
+    values, origins, sources = {}, [], {}
     for ind in catalogue.ingest_order():
-        values[ind.id], ind_origins = indicator_values(ind, values, catalogue.min_year)
+        values[ind.id], ind_origins = indicator_values(
+            ind, values, catalogue.min_year, sources=sources
+        )
         origins.extend(ind_origins)
     table = pd.concat([v.assign(indicator_id=k) for k, v in values.items()], ignore_index=True)
     table = table[["ags", "indicator_id", "year", "value"]].sort_values(

@@ -1,0 +1,138 @@
+"""Vergleich: two to eight regions side by side – one indicator, many indicators, over time."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators.display import charts
+from indicators.display.urlstate import MAX_REGIONS
+from pages import shared
+
+t = shared.t
+s = shared.snap()
+st.title(t("page_compare"))
+
+order = sorted(
+    s.regions.index,
+    key=lambda r: (s.regions.loc[r, "kind"] != "regiopole", s.regions.loc[r, "name"]),
+)
+regions = shared.bound(
+    st.multiselect,
+    "regions",
+    t("compare_regions"),
+    options=order,
+    format_func=shared.region_label,
+    max_selections=MAX_REGIONS,
+)
+if len(regions) < 2:
+    shared.stop_with(t("choose_regions"))
+
+left, right = st.columns(2)
+with left:
+    indicator_id = shared.indicator_select()
+with right:
+    year = shared.year_select([indicator_id])
+
+# 1. one indicator as bars with reference lines
+summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
+medians = summary.set_index("group")["median"]
+frame = shared.value_frame(regions, indicator_id, year)
+frame["text"] = [shared.fmt(indicator_id, v) for v in frame["value"]]
+germany = s.value(indicator_id, year, "de")
+references = [
+    (t("germany"), germany, charts.COLORS["germany"], "solid"),
+    (t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash"),
+    (
+        t("metropolitan_median"),
+        medians["metropolitan_regions"],
+        charts.COLORS["metropolitan_region"],
+        "dot",
+    ),
+]
+source = shared.source_line([indicator_id], [year])
+fig = charts.bar_chart(
+    frame,
+    t("compare_bar_title", indicator=shared.indicator_label(indicator_id), year=year),
+    shared.unit_label(indicator_id),
+    references,
+    source,
+    shared.lang(),
+    shared.decimals(indicator_id),
+)
+shown = pd.concat(
+    [
+        frame.drop(columns=["text"]),
+        pd.DataFrame(
+            [
+                {"region_id": k, "name": label, "kind": "reference", "value": v}
+                for k, (label, v, _, _) in zip(
+                    ["de", "regiopole_median", "metropolitan_median"], references, strict=True
+                )
+            ]
+        ),
+    ]
+)
+shown["unit"], shown["year"] = shared.unit_label(indicator_id), year
+shared.chart(fig, shown, f"vergleich_{indicator_id}_{year}", "compare_bar")
+st.caption(shared.group_caption() + " " + source)
+
+# 2. many indicators at once, Germany = 100
+st.subheader(t("compare_index_title"))
+inds = shared.bound(
+    st.multiselect,
+    "inds",
+    t("compare_indicators"),
+    options=list(s.indicators.index),
+    format_func=shared.indicator_label,
+    max_selections=12,
+)
+rows = []
+for ind in inds:
+    latest = shared.options().latest(ind)
+    base = s.value(ind, latest, "de")
+    for region_id in regions:
+        value = s.value(ind, latest, region_id)
+        rows.append(
+            {
+                "label": f"{shared.indicator_label(ind)} ({latest})",
+                "series": shared.region_label(region_id),
+                "value": 100 * value / base if base else float("nan"),
+                "indicator_id": ind,
+                "year": latest,
+                "region_id": region_id,
+                "raw_value": value,
+            }
+        )
+if rows:
+    index_frame = pd.DataFrame(rows)
+    years = sorted(index_frame["year"].unique())
+    source_many = shared.source_line(inds, years)
+    fig = charts.dot_chart(
+        index_frame,
+        t("compare_index_title"),
+        source_many,
+        shared.lang(),
+        reference_label=t("germany"),
+    )
+    shared.chart(fig, index_frame, "vergleich_index", "compare_index")
+
+# 3. the same regions over time
+years = list(shared.options().years[indicator_id])
+if len(years) > 1:
+    series = [
+        {"year": y, "series": shared.region_label(r), "value": s.value(indicator_id, y, r)}
+        for r in [*regions, "de"]
+        for y in years
+    ]
+    line_frame = pd.DataFrame(series)
+    breaks = shared.break_marks(indicator_id)
+    styles = {t("germany"): {"color": charts.COLORS["germany"], "dash": "dash"}}
+    fig = charts.line_chart(
+        line_frame,
+        t("compare_time_title", indicator=shared.indicator_label(indicator_id)),
+        shared.unit_label(indicator_id),
+        shared.source_line([indicator_id], years),
+        shared.lang(),
+        breaks=breaks,
+        styles=styles,
+    )
+    shared.chart(fig, line_frame, f"vergleich_{indicator_id}_zeitreihe", "compare_lines")

@@ -1,0 +1,87 @@
+"""Überblick: regiopole regions against metropolitan regions and Germany at a glance."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators.display import charts, formatting
+from indicators.groups import METROPOLITAN
+from pages import shared
+
+HEADLINES = [
+    "population",
+    "gdp_per_capita",
+    "unemployment_rate",
+    "household_income_per_capita",
+    "physicians_per_10000",
+    "broadband_1000_share",
+]
+DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
+
+t = shared.t
+st.title(t("app_title"))
+st.write(t("overview_intro"))
+st.caption(shared.group_caption())
+
+rows, used_years = [], {}
+cards = st.columns(3)
+for position, indicator_id in enumerate(HEADLINES):
+    year = shared.options().latest(indicator_id)
+    used_years[indicator_id] = year
+    summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
+    by_group = summary.set_index("group")["aggregate"]
+    regiopoles, metropolitan, germany = by_group.iloc[0], by_group[METROPOLITAN], by_group["de"]
+    polarity = shared.snap().indicators.loc[indicator_id, "polarity"]
+    delta = 100 * (regiopoles / germany - 1)
+    with cards[position % 3]:
+        st.metric(
+            f"{shared.indicator_label(indicator_id)} ({year})",
+            shared.fmt(indicator_id, regiopoles),
+            delta=t("vs_germany", pct=formatting.percent(delta, shared.lang(), 1, True)),
+            delta_color=DELTA_COLOR[polarity],
+            border=True,
+            help=t("vs_metropolitan", value=shared.fmt(indicator_id, metropolitan)),
+        )
+    for label, value in (
+        (t("kind_regiopole"), regiopoles),
+        (t("kind_metropolitan_region"), metropolitan),
+    ):
+        rows.append(
+            {
+                "label": f"{shared.indicator_label(indicator_id)} ({year})",
+                "series": label,
+                "value": 100 * value / germany,
+                "color": charts.COLORS[
+                    "regiopole" if label == t("kind_regiopole") else "metropolitan_region"
+                ],
+                "indicator_id": indicator_id,
+                "year": year,
+                "raw_value": value,
+            }
+        )
+
+frame = pd.DataFrame(rows)
+source = shared.source_line(HEADLINES, sorted(set(used_years.values())))
+fig = charts.dot_chart(
+    frame, t("overview_chart_title"), source, shared.lang(), reference_label=t("germany")
+)
+shared.chart(fig, frame.drop(columns=["color"]), "regiopolen_ueberblick", "overview")
+st.caption(source)
+
+st.subheader(t("overview_guide"))
+guide = st.columns(2)
+for position, (path, key) in enumerate(
+    [
+        ("karte", "map"),
+        ("vergleich", "compare"),
+        ("rangliste", "ranking"),
+        ("profil", "profile"),
+        ("entwicklung", "trends"),
+        ("zusammenhaenge", "scatter"),
+        ("daten", "methods"),
+    ]
+):
+    with guide[position % 2]:
+        st.page_link(
+            f"pages/{'overview' if key == 'overview' else key}.py",
+            label=f"{t('page_' + key)} – {t('guide_' + key)}",
+        )

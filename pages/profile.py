@@ -1,0 +1,223 @@
+"""Regionsprofil: one region on one page – figures, all indicators against peers, trends,
+similar regions, member Kreise and the region's definition. Prints cleanly."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators.display import charts, formatting, maps
+from pages import shared
+
+HEADLINES = [
+    "population",
+    "gdp_per_capita",
+    "unemployment_rate",
+    "household_income_per_capita",
+    "physicians_per_10000",
+    "broadband_1000_share",
+]
+DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
+
+t = shared.t
+s = shared.snap()
+lang = shared.lang()
+
+left, right = st.columns([3, 2])
+with left:
+    order = sorted(
+        s.regions.index,
+        key=lambda r: (s.regions.loc[r, "kind"] != "regiopole", s.regions.loc[r, "name"]),
+    )
+    region_id = shared.bound(
+        st.selectbox, "region", t("profile_region"), options=order, format_func=shared.region_label
+    )
+with right:
+    year = shared.year_select(["population"])
+
+region = s.regions.loc[region_id]
+st.title(region["name"])
+st.caption(
+    f"{t('kind_' + region['kind'])} · {region['core_city'].replace(';', ',')} · "
+    f"{region['states'].replace(';', ', ')} · {shared.group_caption()}"
+)
+
+profile = shared.call("profile", region_id, year, **shared.group_args())
+rows = profile.set_index("indicator_id")
+
+# key figures with a sparkline each
+st.subheader(t("profile_headlines"))
+cards = st.columns(3)
+for position, indicator_id in enumerate(HEADLINES):
+    row = rows.loc[indicator_id]
+    history = [s.value(indicator_id, y, region_id) for y in shared.options().years[indicator_id]]
+    history = [v for v in history if v == v]
+    delta = None
+    if pd.notna(row["value"]) and pd.notna(row["peer_median"]) and row["peer_median"]:
+        delta = (
+            f"{formatting.percent(100 * (row['value'] / row['peer_median'] - 1), lang, 1, True)}"
+            f" {t('peer_median')}"
+        )
+    with cards[position % 3]:
+        st.metric(
+            f"{shared.indicator_label(indicator_id)} ({row['year']})",
+            shared.fmt(indicator_id, row["value"]),
+            delta=delta,
+            delta_color=DELTA_COLOR[s.indicators.loc[indicator_id, "polarity"]],
+            chart_data=history if len(history) > 1 else None,
+            border=True,
+        )
+
+# every rate against peers and Germany (counts are left out: an index of sizes says little)
+st.subheader(t("profile_all"))
+rates = profile[
+    (profile["indicator_id"].map(s.indicators["aggregation"]) != "sum")
+    & profile["value"].notna()
+    & profile["germany"].notna()
+    & (profile["germany"] != 0)
+]
+topics = list(dict.fromkeys(s.indicators["topic"]))
+rates = rates.assign(order=rates["topic"].map(topics.index)).sort_values("order", kind="stable")
+label_col = "label_de" if lang == "de" else "label_en"
+dots = pd.concat(
+    [
+        pd.DataFrame(
+            {
+                "label": rates[label_col] + " (" + rates["year"].astype(str) + ")",
+                "series": shared.region_label(region_id),
+                "value": 100 * rates["value"] / rates["germany"],
+                "color": charts.COLORS["highlight"],
+                "symbol": "circle",
+            }
+        ),
+        pd.DataFrame(
+            {
+                "label": rates[label_col] + " (" + rates["year"].astype(str) + ")",
+                "series": t("peer_median"),
+                "value": 100 * rates["peer_median"] / rates["germany"],
+                "color": charts.COLORS[
+                    "regiopole" if region["kind"] == "regiopole" else "metropolitan_region"
+                ],
+                "symbol": "diamond",
+            }
+        ),
+    ]
+)
+years_used = sorted({int(y) for y in rates["year"]})
+source = shared.source_line(list(rates["indicator_id"]), years_used)
+fig = charts.dot_chart(
+    dots,
+    f"{region['name']}: {t('profile_all')} ({t('germany')} = 100)",
+    source,
+    lang,
+    reference_label=t("germany"),
+)
+st.plotly_chart(fig, key="profile_dots", config={"displaylogo": False})
+st.caption(t("profile_all_help"))
+
+table = profile.assign(
+    indicator=profile[label_col],
+    unit_shown=[shared.unit_label(i) for i in profile["indicator_id"]],
+    rank_text=[
+        f"{r} / {n}" if pd.notna(r) else formatting.MISSING
+        for r, n in zip(profile["rank"], profile["n"], strict=True)
+    ],
+    direction_text=[t(d) if isinstance(d, str) else "" for d in profile["direction"]],
+)
+columns = {
+    "indicator": t("indicator"),
+    "year": t("year"),
+    "value": t("value"),
+    "unit_shown": t("unit"),
+    "rank_text": t("rank"),
+    "peer_median": t("peer_median"),
+    "germany": t("germany"),
+    "direction_text": "±",
+    "change_pct": f"{t('change')} (%)",
+}
+shown = table[list(columns)].rename(columns=columns)
+st.dataframe(
+    shared.styled(
+        shown, {t("value"): 2, t("peer_median"): 2, t("germany"): 2, f"{t('change')} (%)": 1}
+    ),
+    hide_index=True,
+    height=420,
+    key="profile_table",
+)
+shared.download(profile, f"profil_{region_id}_{year}", key="dl_profile")
+
+left, right = st.columns(2)
+with left:
+    st.subheader(t("profile_similar"))
+    similar = shared.call("similar_regions", region_id, year, n=5)
+    st.dataframe(
+        shared.styled(
+            similar[["name", "distance", "most_different"]].rename(
+                columns={
+                    "name": t("region"),
+                    "distance": t("distance"),
+                    "most_different": t("most_different"),
+                }
+            ),
+            {t("distance"): 2},
+        ),
+        hide_index=True,
+        key="profile_similar",
+    )
+    st.caption(t("profile_similar_help", n=len(similar.attrs["indicators"])))
+    st.subheader(t("profile_definition"))
+    st.write(t(f"definition_{region['definition']}"))
+    st.caption(f"{t('source')}: {region['source']}")
+with right:
+    st.subheader(t("profile_members"))
+    members = shared.table("region_members")
+    members = members[members["region_id"] == region_id].merge(
+        shared.table("kreise")[["ags", "name"]], on="ags"
+    )
+    outline = [
+        f
+        for f in shared.geojson("kreise.geojson")["features"]
+        if f["properties"]["ags"] in set(members["ags"])
+    ]
+    shares = dict(zip(members["ags"], members["share"], strict=True))
+    layer_data = {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                **f,
+                "properties": {
+                    **f["properties"],
+                    "name": f["properties"]["name"],
+                    "share_text": formatting.percent(100 * shares[f["properties"]["ags"]], lang, 0),
+                    "fill": [0, 114, 178, 200]
+                    if shares[f["properties"]["ags"]] >= 1
+                    else [86, 180, 233, 200],
+                },
+            }
+            for f in outline
+        ],
+    }
+    lon = members["ags"].map(shared.table("kreise").set_index("ags")["lon"]).mean()
+    lat = members["ags"].map(shared.table("kreise").set_index("ags")["lat"]).mean()
+    view = maps.view(lat, lon, zoom=7)
+    st.pydeck_chart(
+        maps.deck(
+            [
+                maps.background_layer(shared.geojson("laender.geojson")),
+                maps.fill_layer(layer_data, "members"),
+            ],
+            "<b>{name}</b><br/>" + t("share") + ": {share_text}",
+            view,
+        ),
+        height=360,
+        key="profile_map",
+    )
+    st.dataframe(
+        shared.styled(
+            members[["ags", "name", "share"]].rename(
+                columns={"name": t("members"), "share": t("share")}
+            ),
+            {t("share"): 3},
+        ),
+        hide_index=True,
+        key="profile_members",
+    )
+st.caption(t("profile_print"))

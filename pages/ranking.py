@@ -1,0 +1,103 @@
+"""Rangliste: all regions on one indicator and year, with change, group and overlaps."""
+
+import streamlit as st
+
+from indicators.display import charts, formatting
+from indicators.display.urlstate import start_default
+from pages import shared
+
+t = shared.t
+s = shared.snap()
+st.title(t("page_ranking"))
+
+c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+with c1:
+    indicator_id = shared.indicator_select()
+with c2:
+    year = shared.year_select([indicator_id])
+with c3:
+    kind = shared.bound(
+        st.segmented_control,
+        "kind",
+        t("ranking_kind"),
+        options=["regiopole", "metropolitan_region", "all"],
+        format_func=lambda v: t(f"kind_{v}"),
+        required=True,
+    )
+earlier = [y for y in shared.options().years[indicator_id] if y < year]
+with c4:
+    if earlier:
+        shared.ensure_choice("start", earlier, start_default(shared.options(), indicator_id, year))
+        start = shared.bound(st.selectbox, "start", t("ranking_change_since"), options=earlier)
+    else:
+        start = None
+
+ranked = shared.call(
+    "ranking", indicator_id, year, kind=None if kind == "all" else kind, **shared.group_args()
+)
+notes = list(ranked.attrs.get("notes", []))
+if start is not None:
+    change = shared.call("change", indicator_id, start, year, region_ids=list(ranked["region_id"]))
+    ranked = ranked.merge(change[["region_id", "abs_change", "pct_change"]], on="region_id")
+    notes += change.attrs.get("notes", [])
+
+lang = shared.lang()
+view = ranked.assign(
+    kind_label=[t(f"kind_{k}") for k in ranked["kind"]],
+    core=[
+        shared.region_label(r) if isinstance(r, str) else ""
+        for r in ranked["core_in_metropolitan_region"]
+    ],
+)
+columns = {
+    "rank": t("rank"),
+    "name": t("region"),
+    "kind_label": t("kind"),
+    "value": f"{t('value')} ({shared.unit_label(indicator_id)})",
+    "percentile": t("percentile"),
+    "index_de": f"{t('germany')} = 100",
+    "core": t("core_in"),
+    "overlaps": t("overlaps"),
+}
+if start is not None:
+    columns["pct_change"] = f"{t('change')} {start}–{year} (%)"
+digits = shared.decimals(indicator_id)
+shown = view[list(columns)].rename(columns=columns)
+number_digits = {columns["value"]: digits, columns["percentile"]: 0, columns["index_de"]: 0}
+if start is not None:
+    number_digits[columns["pct_change"]] = 1
+st.dataframe(shared.styled(shown, number_digits), hide_index=True, height=520, key="ranking_table")
+for note in notes:
+    st.caption("ℹ️ " + (t("rank_neutral_note") if "no better or worse" in note else note))
+
+source = shared.source_line([indicator_id], [year] if start is None else [start, year])
+summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
+medians = summary.set_index("group")["median"]
+bars = ranked[["region_id", "name", "kind", "value"]].copy()
+bars["text"] = [formatting.number(v, lang, digits) for v in bars["value"]]
+references = [(t("germany"), s.value(indicator_id, year, "de"), charts.COLORS["germany"], "solid")]
+if kind != "metropolitan_region":
+    references.append((t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash"))
+if kind != "regiopole":
+    references.append(
+        (
+            t("metropolitan_median"),
+            medians["metropolitan_regions"],
+            charts.COLORS["metropolitan_region"],
+            "dot",
+        )
+    )
+fig = charts.bar_chart(
+    bars,
+    t("ranking_title", indicator=shared.indicator_label(indicator_id), year=year),
+    shared.unit_label(indicator_id),
+    references,
+    source,
+    lang,
+    digits,
+)
+table = ranked.drop(columns=["core_in_metropolitan_region"]).assign(
+    unit=shared.unit_label(indicator_id), year=year, regiopole_set=shared.state()["set"]
+)
+shared.chart(fig, table, f"rangliste_{indicator_id}_{year}", "ranking_bars")
+st.caption(shared.group_caption() + " " + source)

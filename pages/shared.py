@@ -1,0 +1,325 @@
+"""Streamlit glue shared by every page: cached data access, state ↔ URL, common controls.
+
+Pages stay thin: they ask this module for data and for the current state, and draw. All
+logic lives in src/indicators (compare, display); this module only adds caching and widgets.
+"""
+
+import io
+import json
+
+import pandas as pd
+import streamlit as st
+
+from indicators import compare, open_db
+from indicators.display import formatting, i18n, urlstate
+from indicators.groups import REGIOPOLE_SETS
+from indicators.paths import DATA_DIR
+from indicators.snapshot import snapshot
+
+STATE = "view_state"
+
+
+# --- data ------------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def _connection():
+    return open_db()
+
+
+def con():
+    """A cursor of the shared read-only connection (cursors are safe across threads)."""
+    return _connection().cursor()
+
+
+def snap():
+    return snapshot(con())
+
+
+@st.cache_data(show_spinner=False)
+def options():
+    s = snap()
+    years = {}
+    for indicator_id in s.indicators.index:
+        present = [
+            y
+            for y in range(s.first_year, s.first_year + s.cube.shape[2])
+            if s.has_year(indicator_id, y)
+        ]
+        years[indicator_id] = tuple(present)
+    return urlstate.Options(tuple(s.indicators.index), tuple(s.regions.index), years)
+
+
+@st.cache_data(show_spinner=False)
+def geojson(name):
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+
+
+@st.cache_data(show_spinner=False)
+def kreis_values(indicator_id, year):
+    return (
+        con()
+        .execute(
+            "SELECT k.ags, k.name, v.value FROM kreise k LEFT JOIN kreis_values v "
+            "ON v.ags = k.ags AND v.indicator_id = ? AND v.year = ?",
+            [indicator_id, year],
+        )
+        .df()
+    )
+
+
+@st.cache_data(show_spinner=False)
+def table(name):
+    """A whole (small) table of the database, e.g. for downloads and the methods page."""
+    allowed = {
+        "kreise",
+        "regions",
+        "region_members",
+        "indicators",
+        "sources",
+        "region_overlaps",
+        "kreis_value_origins",
+        "group_values",
+        "region_values",
+    }
+    if name not in allowed:
+        raise ValueError(f"unknown table {name!r}")
+    return con().execute(f"SELECT * FROM {name}").df()  # name checked against a fixed set
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def call(function, *args, **kwargs):
+    """A cached call of a function of indicators.compare (results are small DataFrames)."""
+    return getattr(compare, function)(con(), *args, **kwargs)
+
+
+# --- state -----------------------------------------------------------------------------------
+
+
+def init_state():
+    """Read the URL once per session; afterwards the session state is the truth."""
+    if STATE not in st.session_state:
+        state, invalid, unknown = urlstate.parse(st.query_params.to_dict(), options())
+        st.session_state[STATE] = state
+        st.session_state["url_notices"] = (invalid, unknown)
+    return st.session_state[STATE]
+
+
+def state():
+    return init_state()
+
+
+def lang():
+    return state()["lang"]
+
+
+def t(key, **values):
+    return i18n.t(key, lang(), **values)
+
+
+def write_url(page):
+    st.query_params.from_dict(urlstate.serialize(state(), page))
+
+
+def show_url_notices():
+    invalid, unknown = st.session_state.pop("url_notices", ([], 0))
+    if invalid:
+        st.warning(t("notice_params", names=", ".join(invalid)), icon="⚠️")
+    if unknown:
+        st.info(t("notice_unknown_params", n=unknown))
+
+
+def bound(widget, name, label, **kwargs):
+    """A widget whose value lives in the view state (and so in the URL).
+
+    The widget's own key is seeded from the state when it first appears, so a page switch
+    or a shared link restores it; its value is written back on every run.
+    """
+    key = f"w_{name}"
+    if key not in st.session_state or kwargs.pop("reset", False):
+        st.session_state[key] = state()[name]
+    state()[name] = widget(label, key=key, **kwargs)
+    return state()[name]
+
+
+def ensure_choice(name, choices, fallback=None):
+    """Reset a state value that the current page cannot offer (e.g. 'all' on the map)."""
+    if state()[name] not in choices:
+        set_state(name, fallback if fallback is not None else choices[0])
+
+
+def set_state(name, value):
+    """Change a value programmatically (e.g. a fallback), keeping its widget in step."""
+    state()[name] = value
+    st.session_state[f"w_{name}"] = value
+
+
+# --- common controls --------------------------------------------------------------------------
+
+
+def language_switch():
+    bound(
+        st.sidebar.segmented_control,
+        "lang",
+        "Sprache / Language",
+        options=list(i18n.LANGUAGES),
+        format_func=str.upper,
+        required=True,
+    )
+
+
+def group_controls():
+    bound(
+        st.sidebar.selectbox,
+        "set",
+        t("regiopole_list"),
+        options=list(REGIOPOLE_SETS),
+        format_func=lambda s: t(f"set_{s}"),
+    )
+    bound(st.sidebar.toggle, "outside", t("outside_only"), help=t("outside_help"))
+
+
+def group_args():
+    return {"regiopole_set": state()["set"], "exclude_overlapping": state()["outside"]}
+
+
+def group_caption():
+    suffix = t("set_outside_suffix") if state()["outside"] else ""
+    return t("set_used", set=t(f"set_{state()['set']}"), outside=suffix)
+
+
+def indicator_label(indicator_id):
+    info = snap().indicators.loc[indicator_id]
+    return info["label_de"] if lang() == "de" else info["label_en"]
+
+
+def unit_label(indicator_id):
+    info = snap().indicators.loc[indicator_id]
+    return info["unit_de"] if lang() == "de" else info["unit"]
+
+
+def decimals(indicator_id):
+    return formatting.decimals_for(snap().indicators.loc[indicator_id, "unit"])
+
+
+def fmt(indicator_id, value):
+    return formatting.with_unit(value, unit_label(indicator_id), lang(), decimals(indicator_id))
+
+
+def region_label(region_id):
+    if region_id == "de":
+        return t("germany")
+    return snap().regions.loc[region_id, "name"]
+
+
+def indicator_select(name="ind", label=None, topic_order=True):
+    """Selectbox over all indicators, labelled in the current language, grouped by topic."""
+    ids = list(snap().indicators.index)
+    if topic_order:
+        topics = snap().indicators["topic"]
+        ids = sorted(ids, key=lambda i: list(dict.fromkeys(topics)).index(topics[i]))
+    return bound(
+        st.selectbox, name, label or t("indicator"), options=ids, format_func=indicator_label
+    )
+
+
+def year_select(indicator_ids, name="year", label=None, container=st):
+    """Year slider limited to years all given indicators have; falls back to the latest."""
+    years = sorted(set.intersection(*(set(options().years[i]) for i in indicator_ids)))
+    if not years:
+        years = sorted(options().years[indicator_ids[0]])
+    if state()[name] not in years:
+        set_state(name, years[-1])
+    if len(years) == 1:
+        container.caption(f"{label or t('year')}: {years[0]}")
+        return years[0]
+    return bound(container.select_slider, name, label or t("year"), options=years)
+
+
+def source_line(indicator_ids, years):
+    """'Quelle: BBSR, INKAR (2021); … Lizenz: dl-de/by-2-0' for exactly what is shown."""
+    parts, licences = [], []
+    for indicator_id in dict.fromkeys(indicator_ids):
+        rows = snap().sources_for(indicator_id, years)
+        for row in rows.itertuples():
+            parts.append(row.short)
+            licences.append(row.licence)
+    span = f"{min(years)}–{max(years)}" if len(set(years)) > 1 else f"{years[0]}"
+    return (
+        f"{t('source')}: {'; '.join(dict.fromkeys(parts))} ({span}). "
+        f"{t('licence')}: {', '.join(dict.fromkeys(licences))}"
+    )
+
+
+def break_marks(indicator_id):
+    """(year, label) of each statistical break of an indicator, for charts."""
+    return [
+        (year, t("break_marker")) for year in snap().indicators.loc[indicator_id, "break_years"]
+    ]
+
+
+def csv_bytes(frame, language):
+    """CSV in the reader's convention (German: ';' and decimal comma), UTF-8 with BOM so
+    spreadsheet programs read umlauts."""
+    buffer = io.StringIO()
+    german = language == "de"
+    frame.to_csv(buffer, index=False, sep=";" if german else ",", decimal="," if german else ".")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def download(frame, stem, key, label=None):
+    """A CSV download of exactly the data shown, generated only when clicked."""
+    language = lang()
+    st.download_button(
+        label or t("download_csv"),
+        lambda: csv_bytes(frame, language),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=key,
+        icon="⬇️",
+    )
+
+
+def chart(fig, frame, stem, key):
+    """A Plotly chart followed by the download of the data it shows."""
+    st.plotly_chart(fig, key=f"chart_{key}", config={"displaylogo": False})
+    download(frame, stem, key=f"dl_{key}")
+
+
+def styled(frame, digits):
+    """A table whose numbers use the language's separators but still sort as numbers.
+
+    digits: column -> number of decimals.
+    """
+    german = lang() == "de"
+    return frame.style.format(
+        {c: (lambda v, d=d: formatting.number(v, lang(), d)) for c, d in digits.items()},
+        na_rep=formatting.MISSING,
+        decimal="," if german else ".",
+        thousands="." if german else ",",
+    )
+
+
+def stop_with(message):
+    """A friendly stop when inputs are missing (never a traceback)."""
+    st.info(message)
+    st.stop()
+
+
+def readable(frame, columns):
+    """Rename technical columns to labels in the current language for tables/downloads."""
+    return frame.rename(columns={k: t(v) for k, v in columns.items()})
+
+
+def value_frame(region_ids, indicator_id, year):
+    s = snap()
+    return pd.DataFrame(
+        {
+            "region_id": region_ids,
+            "name": [region_label(r) for r in region_ids],
+            "kind": [
+                s.regions.loc[r, "kind"] if r in s.regions.index else "germany" for r in region_ids
+            ],
+            "value": s.values(indicator_id, year, region_ids).to_numpy(),
+        }
+    )

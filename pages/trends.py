@@ -1,0 +1,125 @@
+"""Entwicklung: one indicator over time – group medians, chosen regions, and whether the gap
+between regiopole and metropolitan regions is closing."""
+
+import pandas as pd
+import streamlit as st
+
+from indicators.display import charts, formatting
+from pages import shared
+
+t = shared.t
+s = shared.snap()
+lang = shared.lang()
+st.title(t("page_trends"))
+
+left, right = st.columns([2, 3])
+with left:
+    indicator_id = shared.indicator_select()
+years = list(shared.options().years[indicator_id])
+if len(years) < 2:
+    shared.stop_with(t("one_year_only"))
+with right:
+    order = sorted(
+        s.regions.index,
+        key=lambda r: (s.regions.loc[r, "kind"] != "regiopole", s.regions.loc[r, "name"]),
+    )
+    regions = shared.bound(
+        st.multiselect,
+        "regions",
+        t("trend_regions"),
+        options=order,
+        format_func=shared.region_label,
+        max_selections=8,
+    )
+c1, c2 = st.columns([1, 3])
+with c1:
+    shared.ensure_choice("base", [None, *years])
+    base = shared.bound(
+        st.selectbox,
+        "base",
+        t("trend_index"),
+        options=[None, *years],
+        format_func=lambda y: "–" if y is None else f"{t('trend_base')} {y}",
+    )
+
+convergence = shared.call("convergence", indicator_id, **shared.group_args())
+rows = []
+for row in convergence.itertuples():
+    rows.append({"year": row.year, "series": t("regiopole_median"), "value": row.regiopole_median})
+    rows.append(
+        {"year": row.year, "series": t("metropolitan_median"), "value": row.metropolitan_median}
+    )
+for year in years:
+    rows.append({"year": year, "series": t("germany"), "value": s.value(indicator_id, year, "de")})
+    for region_id in regions:
+        rows.append(
+            {
+                "year": year,
+                "series": shared.region_label(region_id),
+                "value": s.value(indicator_id, year, region_id),
+            }
+        )
+frame = pd.DataFrame(rows)
+unit = shared.unit_label(indicator_id)
+if base is not None:
+    base_values = frame[frame["year"] == base].set_index("series")["value"]
+    frame["value"] = 100 * frame["value"] / frame["series"].map(base_values)
+    unit = f"{base} = 100"
+styles = {
+    t("regiopole_median"): {"color": charts.COLORS["regiopole"], "width": 4},
+    t("metropolitan_median"): {"color": charts.COLORS["metropolitan_region"], "width": 4},
+    t("germany"): {"color": charts.COLORS["germany"], "dash": "dash", "width": 3},
+}
+source = shared.source_line([indicator_id], years)
+fig = charts.line_chart(
+    frame,
+    t("trend_title", indicator=shared.indicator_label(indicator_id)),
+    unit,
+    source,
+    lang,
+    breaks=shared.break_marks(indicator_id),
+    styles=styles,
+)
+shared.chart(fig, frame.assign(unit=unit), f"entwicklung_{indicator_id}", "trend_lines")
+st.caption(shared.group_caption())
+for note in convergence.attrs.get("notes", []):
+    st.caption("ℹ️ " + note)
+
+st.subheader(t("gap_title"))
+first, last = convergence.iloc[0], convergence.iloc[-1]
+narrowing = abs(1 - last["ratio"]) < abs(1 - first["ratio"])
+digits = shared.decimals(indicator_id)
+st.write(
+    t(
+        "gap_converging" if narrowing else "gap_diverging",
+        start=int(first["year"]),
+        end=int(last["year"]),
+        a=formatting.with_unit(first["gap"], shared.unit_label(indicator_id), lang, digits),
+        b=formatting.with_unit(last["gap"], shared.unit_label(indicator_id), lang, digits),
+    )
+)
+gap = pd.DataFrame(
+    {"year": convergence["year"], "series": t("gap_title"), "value": convergence["gap"]}
+)
+fig = charts.line_chart(
+    gap,
+    t("gap_title"),
+    shared.unit_label(indicator_id),
+    source,
+    lang,
+    breaks=shared.break_marks(indicator_id),
+    styles={t("gap_title"): {"color": charts.COLORS["highlight"]}},
+)
+shared.chart(fig, convergence, f"abstand_{indicator_id}", "trend_gap")
+cv = pd.DataFrame(
+    {"year": convergence["year"], "series": t("cv_label"), "value": convergence["cv"]}
+)
+fig = charts.line_chart(
+    cv,
+    t("cv_label"),
+    "CV",
+    source,
+    lang,
+    styles={t("cv_label"): {"color": charts.COLORS["germany"]}},
+)
+st.plotly_chart(fig, key="chart_trend_cv", config={"displaylogo": False})

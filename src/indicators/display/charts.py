@@ -1,0 +1,235 @@
+"""Plotly figures for the dashboard. Every figure carries its title and source line, so a
+downloaded or screenshotted chart still says what it shows and where the data comes from.
+"""
+
+import plotly.graph_objects as go
+
+from indicators.display.formatting import plotly_separators
+
+# Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+COLORS = {
+    "regiopole": "#0072B2",
+    "metropolitan_region": "#E69F00",
+    "germany": "#333333",
+    "highlight": "#D55E00",
+    "other": "#999999",
+}
+SERIES = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#F0E442", "#000000"]
+FONT = {"size": 15}
+
+
+def finish(fig, title, source, lang, height=460, legend=True):
+    """Common layout: title, language-specific number format, source line at the bottom."""
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 19}},
+        font=FONT,
+        separators=plotly_separators(lang),
+        height=height,
+        margin={"l": 10, "r": 20, "t": 60, "b": 90},
+        showlegend=legend,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        plot_bgcolor="white",
+        paper_bgcolor="white",
+    )
+    fig.add_annotation(
+        text=source,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=0,
+        yshift=-75,
+        xanchor="left",
+        yanchor="top",
+        showarrow=False,
+        font={"size": 12, "color": "#555555"},
+        align="left",
+    )
+    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb")
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb")
+    return fig
+
+
+def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
+    """Horizontal bars (columns name, value, kind) with vertical reference lines.
+
+    references: list of (label, value, colour, dash); missing values are skipped.
+    """
+    frame = frame.sort_values("value", na_position="first")
+    fig = go.Figure(
+        go.Bar(
+            x=frame["value"],
+            y=frame["name"],
+            orientation="h",
+            marker_color=[COLORS.get(k, COLORS["other"]) for k in frame["kind"]],
+            text=frame["text"] if "text" in frame else None,
+            textposition="outside",
+            hovertemplate=f"%{{y}}: %{{x:,.{decimals}f}} {unit_label}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    for label, value, color, dash in references:
+        if value is None or value != value:
+            continue
+        fig.add_vline(
+            x=value,
+            line={"color": color, "dash": dash, "width": 2},
+            annotation={
+                "text": label,
+                "font": {"size": 12, "color": color},
+                "textangle": -90,
+                "yanchor": "top",
+            },
+            annotation_position="top right",
+        )
+    fig.update_xaxes(title=unit_label)
+    height = max(320, 36 * len(frame) + 160)
+    return finish(fig, title, source, lang, height=height, legend=False)
+
+
+def dot_chart(frame, title, source, lang, reference=100, reference_label=""):
+    """One row per category (column `label`), a dot per series (`series`, `value`)."""
+    fig = go.Figure()
+    for i, (series, part) in enumerate(frame.groupby("series", sort=False)):
+        fig.add_trace(
+            go.Scatter(
+                x=part["value"],
+                y=part["label"],
+                mode="markers",
+                name=series,
+                marker={
+                    "size": 14,
+                    "color": part["color"].iloc[0] if "color" in part else SERIES[i % len(SERIES)],
+                    "symbol": part["symbol"].iloc[0] if "symbol" in part else "circle",
+                    "line": {"width": 1, "color": "white"},
+                },
+                hovertemplate="%{y}: %{x:,.1f}<extra>" + str(series) + "</extra>",
+            )
+        )
+    fig.add_vline(
+        x=reference,
+        line={"color": COLORS["germany"], "dash": "dot"},
+        annotation_text=reference_label,
+        annotation_position="top",
+    )
+    fig.update_yaxes(
+        autorange="reversed",
+        categoryorder="array",
+        categoryarray=list(dict.fromkeys(frame["label"])),
+    )
+    height = max(360, 34 * frame["label"].nunique() + 180)
+    return finish(fig, title, source, lang, height=height)
+
+
+def line_chart(frame, title, unit_label, source, lang, breaks=(), styles=None):
+    """Lines over years (columns year, series, value); dashed vertical lines mark breaks."""
+    fig = go.Figure()
+    styles = styles or {}
+    for i, (series, part) in enumerate(frame.groupby("series", sort=False)):
+        style = styles.get(series, {})
+        fig.add_trace(
+            go.Scatter(
+                x=part["year"],
+                y=part["value"],
+                mode="lines+markers",
+                name=series,
+                line={
+                    "color": style.get("color", SERIES[i % len(SERIES)]),
+                    "width": style.get("width", 2.5),
+                    "dash": style.get("dash", "solid"),
+                },
+                marker={"size": 6},
+                connectgaps=False,
+                hovertemplate=f"%{{x}}: %{{y:,.1f}} {unit_label}<extra>{series}</extra>",
+            )
+        )
+    for year, label in breaks:
+        fig.add_vline(
+            x=year - 0.5,
+            line={"color": "#777777", "dash": "dash"},
+            annotation={"text": label, "font": {"size": 12}},
+            annotation_position="top left",
+        )
+    fig.update_xaxes(dtick=1, title=None)
+    fig.update_yaxes(title=unit_label)
+    return finish(fig, title, source, lang)
+
+
+def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):
+    """Bubbles (columns name, x, y, size, kind, label); optional arrows from earlier
+    positions (`moves`: name, x0, y0, x1, y1)."""
+    fig = go.Figure()
+    if moves is not None:
+        for row in moves.itertuples():
+            fig.add_annotation(
+                x=row.x1,
+                y=row.y1,
+                ax=row.x0,
+                ay=row.y0,
+                xref="x",
+                yref="y",
+                axref="x",
+                ayref="y",
+                showarrow=True,
+                arrowhead=2,
+                arrowwidth=1.2,
+                arrowcolor="#888888",
+                text="",
+            )
+    largest = frame["size"].max() or 1
+    for kind, part in frame.groupby("kind", sort=False):
+        fig.add_trace(
+            go.Scatter(
+                x=part["x"],
+                y=part["y"],
+                mode="markers+text",
+                name=part["kind_label"].iloc[0],
+                text=part["label"],
+                textposition="top center",
+                marker={
+                    "size": part["size"],
+                    "sizemode": "area",
+                    "sizeref": 2.0 * largest / 55**2,
+                    "sizemin": 5,
+                    "color": COLORS.get(kind, COLORS["other"]),
+                    "opacity": 0.75,
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=part["name"],
+                hovertemplate="%{customdata}<br>%{x:,.1f} | %{y:,.1f}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title=x_title)
+    fig.update_yaxes(title=y_title)
+    return finish(fig, title, source, lang, height=560)
+
+
+def legend_chart(colors, labels, title, lang):
+    """A small horizontal colour legend for the maps (pydeck has none)."""
+    fig = go.Figure(
+        go.Bar(
+            x=[1] * len(colors),
+            y=[""] * len(colors),
+            orientation="h",
+            marker_color=[f"rgb({c[0]},{c[1]},{c[2]})" for c in colors],
+            text=labels,
+            textposition="inside",
+            insidetextanchor="middle",
+            textfont={
+                "size": 13,
+                "color": ["white" if sum(c[:3]) < 380 else "black" for c in colors],
+            },
+            hoverinfo="skip",
+        )
+    )
+    fig.update_layout(
+        barmode="stack",
+        height=90,
+        margin={"l": 0, "r": 0, "t": 28, "b": 0},
+        title={"text": title, "font": {"size": 14}},
+        showlegend=False,
+        separators=plotly_separators(lang),
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig

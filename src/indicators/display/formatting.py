@@ -1,0 +1,55 @@
+"""Numbers as Germans and English readers expect them: 1.234,5 · 12,3 % vs 1,234.5 · 12.3%."""
+
+import math
+
+MISSING = "–"
+
+
+def decimals_for(unit, value=None):
+    """A sensible number of decimals for a unit (counts whole, rates with one or two)."""
+    if unit in {"persons", "stays", "km²", "million EUR"} or "EUR" in unit:
+        return 0
+    if unit.startswith("index"):
+        return 3
+    if value is not None and not _missing(value) and abs(value) < 10 and "per" in unit:
+        return 2
+    return 1
+
+
+def _missing(value):
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value, lang="de", decimals=1, sign=False):
+    """Format a number with the language's separators; missing values become '–'."""
+    if _missing(value):
+        return MISSING
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return MISSING
+    text = f"{value:{'+' if sign else ''},.{decimals}f}"
+    if lang == "de":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text.replace("-", "−")
+
+
+def percent(value, lang="de", decimals=1, sign=False):
+    """12,3 % in German, 12.3% in English."""
+    if _missing(value):
+        return MISSING
+    return number(value, lang, decimals, sign) + (" %" if lang == "de" else "%")
+
+
+def with_unit(value, unit_label, lang="de", decimals=1):
+    """Value and its unit in the reader's language, e.g. '34.120 EUR je Einwohner', '7,5 %'."""
+    if _missing(value):
+        return MISSING
+    if unit_label == "%":
+        return percent(value, lang, decimals)
+    return f"{number(value, lang, decimals)} {unit_label}"
+
+
+def plotly_separators(lang):
+    """Plotly's `separators` layout setting: decimal mark first, then thousands."""
+    return ",." if lang == "de" else ".,"

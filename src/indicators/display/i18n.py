@@ -1,0 +1,307 @@
+"""Every text of the interface in German (default) and English, in our own words."""
+
+LANGUAGES = ("de", "en")
+
+TEXT = {
+    # app frame
+    "app_title": ("Regiopolen-Monitor", "Regiopole Monitor"),
+    "app_tagline": (
+        "Regiopolregionen und Metropolregionen im Vergleich – amtliche Daten für alle 400 Kreise",
+        "Regiopole regions compared with metropolitan regions – official data for all 400 Kreise",
+    ),
+    "language": ("Sprache", "Language"),
+    "regiopole_list": ("Regiopolen-Liste", "Regiopole list"),
+    "outside_only": (
+        "Nur Regiopolregionen außerhalb von Metropolregionen",
+        "Only regiopole regions outside metropolitan regions",
+    ),
+    "outside_help": (
+        "Lässt Regiopolregionen weg, deren Kernstadt in einer Metropolregion liegt "
+        "(z. B. Aachen, Augsburg, Cottbus, Ingolstadt, Jena, Gera).",
+        "Leaves out regiopole regions whose core city lies in a metropolitan "
+        "region (e.g. Aachen, Augsburg, Cottbus, Ingolstadt, Jena, Gera).",
+    ),
+    "set_aring_reuther": ("Aring/Reuther 2008 (25)", "Aring/Reuther 2008 (25)"),
+    "set_regiostar": ("RegioStaR 2018 (35)", "RegioStaR 2018 (35)"),
+    "set_network": ("RegioPole-Netzwerk (8)", "RegioPole network (8)"),
+    "set_all": ("Alle Kandidaten (36)", "All candidates (36)"),
+    "page_overview": ("Überblick", "Overview"),
+    "page_map": ("Karte", "Map"),
+    "page_compare": ("Vergleich", "Compare"),
+    "page_ranking": ("Rangliste", "Ranking"),
+    "page_profile": ("Regionsprofil", "Region profile"),
+    "page_trends": ("Entwicklung", "Trends"),
+    "page_scatter": ("Zusammenhänge", "Scatter"),
+    "page_methods": ("Daten & Methodik", "Data & methods"),
+    "notice_params": (
+        "Einige Angaben im Link waren ungültig und wurden durch Standardwerte ersetzt: {names}.",
+        "Some settings in the link were invalid and were replaced by defaults: {names}.",
+    ),
+    "notice_unknown_params": (
+        "{n} unbekannte Angabe(n) im Link wurden ignoriert.",
+        "{n} unknown setting(s) in the link were ignored.",
+    ),
+    "db_error": (
+        "Die Datenbank konnte nicht geöffnet werden. Bitte wenden Sie sich an die "
+        "Betreiber. Technischer Hinweis: {error}",
+        "The database could not be opened. Please contact the operators. Technical note: {error}",
+    ),
+    # common words
+    "indicator": ("Indikator", "Indicator"),
+    "year": ("Jahr", "Year"),
+    "region": ("Region", "Region"),
+    "regions": ("Regionen", "Regions"),
+    "value": ("Wert", "Value"),
+    "unit": ("Einheit", "Unit"),
+    "rank": ("Rang", "Rank"),
+    "percentile": ("Perzentil", "Percentile"),
+    "group": ("Gruppe", "Group"),
+    "kind_regiopole": ("Regiopolregion", "Regiopole region"),
+    "kind_metropolitan_region": ("Metropolregion", "Metropolitan region"),
+    "kind_germany": ("Deutschland", "Germany"),
+    "kind_all": ("Alle", "All"),
+    "kind": ("Art", "Type"),
+    "germany": ("Deutschland", "Germany"),
+    "regiopole_median": ("Median Regiopolregionen", "Regiopole median"),
+    "metropolitan_median": ("Median Metropolregionen", "Metropolitan median"),
+    "peer_median": ("Median der Vergleichsgruppe", "Peer median"),
+    "source": ("Quelle", "Source"),
+    "licence": ("Lizenz", "Licence"),
+    "download_csv": ("Daten als CSV", "Data as CSV"),
+    "missing_data": ("keine Daten", "no data"),
+    "change": ("Veränderung", "Change"),
+    "since": ("seit", "since"),
+    "better": ("besser", "better"),
+    "worse": ("schlechter", "worse"),
+    "equal": ("gleich", "equal"),
+    "overlaps": ("Überschneidung mit Metropolregion", "Overlap with metropolitan region"),
+    "core_in": ("Kern liegt in", "Core lies in"),
+    "break_marker": ("Bruch in der Reihe", "Series break"),
+    "choose_regions": (
+        "Bitte wählen Sie mindestens zwei Regionen.",
+        "Please choose at least two regions.",
+    ),
+    "choose_region": ("Bitte wählen Sie eine Region.", "Please choose a region."),
+    "no_data_year": (
+        "Für diese Auswahl liegen keine Daten vor: {reason}",
+        "There is no data for this selection: {reason}",
+    ),
+    "data_year_sources": (
+        "Datenstand: {year}. Quellen: {sources}.",
+        "Data year: {year}. Sources: {sources}.",
+    ),
+    "better_is": ("höher ist besser", "higher is better"),
+    "lower_is_better": ("niedriger ist besser", "lower is better"),
+    "neutral_polarity": ("ohne Wertung (weder besser noch schlechter)", "no better or worse"),
+    "set_used": (
+        "Vergleichsgruppe: Regiopolregionen nach {set}{outside}.",
+        "Comparison group: regiopole regions per {set}{outside}.",
+    ),
+    "set_outside_suffix": (
+        ", ohne solche mit Kern in einer Metropolregion",
+        ", without those whose core lies in a metropolitan region",
+    ),
+    # overview
+    "overview_intro": (
+        "Wie stehen die Regiopolregionen – die Großstädte abseits der Metropolen mit ihrem "
+        "meist ländlichen Umland – im Vergleich zu den zwölf Metropolregionen und zu "
+        "Deutschland insgesamt da? Die Karten zeigen den jeweils jüngsten verfügbaren Wert: "
+        "die Gruppe als Ganzes (alle zugehörigen Kreise zusammengerechnet).",
+        "How do the regiopole regions – the large cities away from the metropolises, with "
+        "their mostly rural hinterland – compare with the twelve metropolitan regions and "
+        "with Germany as a whole? The cards show the latest available value for each group "
+        "taken as a whole (all member Kreise added up).",
+    ),
+    "overview_chart_title": (
+        "Regiopolregionen im Verhältnis zu Deutschland (= 100)",
+        "Regiopole regions relative to Germany (= 100)",
+    ),
+    "overview_guide": ("Weiter zu …", "Go on to …"),
+    "guide_map": (
+        "jeden Indikator auf der Karte, je Kreis oder Region",
+        "any indicator on the map, per Kreis or region",
+    ),
+    "guide_compare": ("zwei bis acht Regionen nebeneinander", "two to eight regions side by side"),
+    "guide_ranking": (
+        "alle Regionen eines Indikators in einer Rangfolge",
+        "all regions ranked on one indicator",
+    ),
+    "guide_profile": (
+        "eine Region auf einer Seite, zum Drucken",
+        "one region on one page, ready to print",
+    ),
+    "guide_trends": (
+        "Entwicklung über die Zeit: holen die Regiopolregionen auf?",
+        "change over time: are regiopole regions catching up?",
+    ),
+    "guide_scatter": ("zwei Indikatoren gegeneinander", "two indicators against each other"),
+    "guide_methods": (
+        "Definitionen, Quellen, Regionsabgrenzungen, Downloads",
+        "definitions, sources, region definitions, downloads",
+    ),
+    "vs_germany": ("{pct} ggü. Deutschland", "{pct} vs Germany"),
+    "vs_metropolitan": ("Metropolregionen: {value}", "Metropolitan regions: {value}"),
+    # map
+    "map_level": ("Darstellung", "Show"),
+    "level_kreis": ("Kreise", "Kreise"),
+    "level_region": ("Regionen", "Regions"),
+    "map_regions_of": ("Regionen", "Regions"),
+    "map_legend": ("Legende", "Legend"),
+    "map_classes": ("Klassengrenzen (Quintile): {breaks}", "Class breaks (quintiles): {breaks}"),
+    "map_outlines": (
+        "Umrisse: Regiopolregionen (blau), Metropolregionen (orange); Punkte: "
+        "Kernstädte der Regiopolregionen.",
+        "Outlines: regiopole regions (blue), metropolitan regions (orange); dots: "
+        "core cities of the regiopole regions.",
+    ),
+    "map_tooltip_rank": ("Rang", "Rank"),
+    # compare
+    "compare_regions": ("Regionen (2–8)", "Regions (2–8)"),
+    "compare_bar_title": ("{indicator}, {year}", "{indicator}, {year}"),
+    "compare_index_title": (
+        "Mehrere Indikatoren im Vergleich (Deutschland = 100)",
+        "Several indicators compared (Germany = 100)",
+    ),
+    "compare_indicators": ("Indikatoren für den Indexvergleich", "Indicators for the index chart"),
+    "compare_time_title": ("{indicator} im Zeitverlauf", "{indicator} over time"),
+    "too_many_regions": (
+        "Höchstens acht Regionen; die ersten acht werden gezeigt.",
+        "At most eight regions; the first eight are shown.",
+    ),
+    # ranking
+    "ranking_kind": ("Regionen", "Regions"),
+    "ranking_change_since": ("Veränderung seit", "Change since"),
+    "ranking_title": ("{indicator}, {year}: Rangfolge", "{indicator}, {year}: ranking"),
+    "rank_neutral_note": (
+        "Dieser Indikator hat keine Wertung; Rang 1 ist der größte Wert.",
+        "This indicator has no better or worse; rank 1 is the largest value.",
+    ),
+    # profile
+    "profile_region": ("Region", "Region"),
+    "profile_headlines": ("Kennzahlen", "Key figures"),
+    "profile_all": ("Alle Indikatoren im Vergleich", "All indicators compared"),
+    "profile_all_help": (
+        "Jeder Punkt zeigt den Wert im Verhältnis zu Deutschland (= 100); "
+        "Raute: Median der Vergleichsgruppe.",
+        "Each dot is the value relative to Germany (= 100); diamond: peer median.",
+    ),
+    "profile_trends": ("Entwicklung", "Trends"),
+    "profile_similar": ("Ähnlichste Regionen", "Most similar regions"),
+    "profile_similar_help": (
+        "Nach {n} Strukturindikatoren (standardisiert); kleinere Distanz = ähnlicher.",
+        "By {n} structural indicators (standardised); smaller distance = more similar.",
+    ),
+    "profile_members": ("Zugehörige Kreise", "Member Kreise"),
+    "profile_definition": ("Abgrenzung", "Definition"),
+    "definition_documented": (
+        "dokumentiert: die Region veröffentlicht ihre Abgrenzung",
+        "documented: the region publishes its extent",
+    ),
+    "definition_derived": (
+        "abgeleitet: Raumordnungsregion des BBSR um die Kernstadt",
+        "derived: BBSR spatial planning region around the core city",
+    ),
+    "profile_print": (
+        "Tipp: Über die Druckfunktion des Browsers entsteht ein sauberes PDF.",
+        "Tip: the browser's print function makes a clean PDF.",
+    ),
+    "share": ("Anteil", "Share"),
+    "distance": ("Distanz", "Distance"),
+    "most_different": ("Größte Unterschiede", "Largest differences"),
+    "lists": ("Listen", "Lists"),
+    # trends
+    "trend_regions": ("Regionen hervorheben", "Highlight regions"),
+    "trend_index": ("Index (Basisjahr = 100)", "Index (base year = 100)"),
+    "trend_base": ("Basisjahr", "Base year"),
+    "trend_title": (
+        "{indicator}: Mediane der Gruppen und ausgewählte Regionen",
+        "{indicator}: group medians and selected regions",
+    ),
+    "gap_title": (
+        "Abstand Regiopolregionen zu Metropolregionen (Median)",
+        "Gap between regiopole and metropolitan regions (median)",
+    ),
+    "gap_converging": (
+        "Der Abstand ist von {start} bis {end} kleiner geworden ({a} → {b}).",
+        "The gap narrowed from {start} to {end} ({a} → {b}).",
+    ),
+    "gap_diverging": (
+        "Der Abstand ist von {start} bis {end} größer geworden ({a} → {b}).",
+        "The gap widened from {start} to {end} ({a} → {b}).",
+    ),
+    "cv_label": (
+        "Streuung aller Regionen (Variationskoeffizient)",
+        "Spread across all regions (coefficient of variation)",
+    ),
+    "one_year_only": (
+        "Für diesen Indikator gibt es nur ein Jahr; eine Entwicklung lässt sich nicht zeigen.",
+        "This indicator has a single year only; there is no trend to show.",
+    ),
+    # scatter
+    "scatter_x": ("Indikator waagerecht", "Horizontal indicator"),
+    "scatter_y": ("Indikator senkrecht", "Vertical indicator"),
+    "scatter_labels": ("Beschriftete Regionen", "Labelled regions"),
+    "scatter_move": ("Bewegung seit", "Movement since"),
+    "scatter_move_none": ("keine", "none"),
+    "scatter_title": ("{x} und {y}, {year}", "{x} and {y}, {year}"),
+    "scatter_size": ("Kreisgröße: Einwohner", "Bubble size: population"),
+    # methods
+    "methods_catalogue": ("Indikatoren", "Indicators"),
+    "methods_regions": ("Regionen und ihre Abgrenzung", "Regions and their definitions"),
+    "methods_lists": ("Drei Regiopolen-Listen", "Three regiopole lists"),
+    "methods_lists_text": (
+        "**Aring/Reuther 2008 (25 Städte, Standard):** Die Studie der Universität Kassel "
+        "prüfte 33 Großstädte außerhalb der Metropolkerne und Ballungsräume und benannte 25 "
+        "als mögliche Regiopolen – daher die oft zitierte Zahl 33. Auf dieses Verständnis "
+        "beruft sich das RegioPole-Netzwerk.\n\n"
+        "**RegioStaR 2018 (35 Städte):** Die amtliche Raumtypologie des Bundes weist jeder "
+        "Gemeinde einen Typ zu; Typ 121 ist die Regiopole. Eine Regel für ganz Deutschland, "
+        "aber elf dieser Städte liegen selbst in Metropolregionen.\n\n"
+        "**RegioPole-Netzwerk (8 Städte):** Bielefeld, Erfurt, Koblenz, Paderborn, Rostock, "
+        "Siegen, Trier und Würzburg arbeiten seit 2016 bzw. 2019 zusammen.",
+        "**Aring/Reuther 2008 (25 cities, default):** the Universität Kassel study screened 33 "
+        "large cities outside metropolitan cores and agglomerations and named 25 as possible "
+        "regiopoles – hence the often-quoted 33. The RegioPole network builds on this view.\n\n"
+        "**RegioStaR 2018 (35 cities):** the federal spatial typology gives every municipality "
+        "a type; type 121 is the regiopole. One rule for all of Germany, but eleven of these "
+        "cities lie inside metropolitan regions themselves.\n\n"
+        "**RegioPole network (8 cities):** Bielefeld, Erfurt, Koblenz, Paderborn, Rostock, "
+        "Siegen, Trier and Würzburg have worked together since 2016 or 2019.",
+    ),
+    "methods_downloads": ("Downloads", "Downloads"),
+    "methods_cite": ("Zitieren", "Cite"),
+    "methods_cite_text": (
+        "Regiopolen-Monitor ({date}): Indikatoren für Regiopol- und Metropolregionen. "
+        "Datengrundlage: {sources}.",
+        "Regiopole Monitor ({date}): indicators for regiopole and metropolitan regions. "
+        "Data: {sources}.",
+    ),
+    "methods_aggregation": ("So werden Regionswerte berechnet", "How region values are computed"),
+    "methods_aggregation_text": (
+        "Zählgrößen werden summiert; Quoten werden aus summiertem Zähler und Nenner neu "
+        "berechnet, nie als Mittel der Kreisquoten; wo nur eine Quote veröffentlicht ist, "
+        "wird sie mit ihrer Bezugsgröße gewichtet. Teilweise zugehörige Kreise gehen mit "
+        "ihrem Anteil ein. Fehlt ein Kreis, bleibt der Regionswert leer. Unsere Werte für "
+        "die Metropolregionen stimmen mit den vom BBSR veröffentlichten überein.",
+        "Counts are summed; rates are recomputed from the summed numerator and denominator, "
+        "never averaged across Kreise; where only a rate is published it is weighted by its "
+        "base. Partly included Kreise count with their share. If a Kreis is missing, the "
+        "region value stays empty. Our values for the metropolitan regions match those BBSR "
+        "publishes.",
+    ),
+    "db_file": ("DuckDB-Datei (alle Tabellen)", "DuckDB file (all tables)"),
+    "aggregation": ("Berechnung für Regionen", "Region value"),
+    "caveats": ("Hinweise", "Caveats"),
+    "description": ("Definition", "Definition"),
+    "years": ("Jahre", "Years"),
+    "topic": ("Thema", "Topic"),
+    "members": ("Kreise", "Kreise"),
+    "status": ("Status", "Status"),
+}
+
+
+def t(key, lang="de", **values):
+    """The text for `key` in `lang`, with {placeholders} filled in."""
+    de, en = TEXT[key]
+    text = de if lang == "de" else en
+    return text.format(**values) if values else text
