@@ -130,7 +130,7 @@ st.pydeck_chart(
 
 digits = shared.decimals(indicator_id)
 labels = maps.legend_labels(breaks, lambda v: formatting.number(v, shared.lang(), digits))
-colours = maps.VIRIDIS_5[: len(labels)] + [maps.MISSING]
+colours = [*maps.VIRIDIS_5[: len(labels)], maps.MISSING]
 st.plotly_chart(
     charts.legend_chart(
         colours,

@@ -69,7 +69,7 @@ st.caption(source)
 
 st.subheader(t("overview_guide"))
 guide = st.columns(2)
-for position, (path, key) in enumerate(
+for position, (_path, key) in enumerate(
     [
         ("karte", "map"),
         ("vergleich", "compare"),

@@ -3,6 +3,7 @@ regions themselves are the content. Colours are viridis (colour-blind safe), cla
 quintiles and stated in the legend, missing values are drawn in light grey."""
 
 import copy
+import itertools
 
 import numpy as np
 import pydeck as pdk
@@ -152,6 +153,6 @@ def legend_labels(breaks, fmt):
     if not breaks:
         return []
     labels = [f"< {fmt(breaks[0])}"]
-    labels += [f"{fmt(a)} – {fmt(b)}" for a, b in zip(breaks, breaks[1:], strict=False)]
+    labels += [f"{fmt(a)} – {fmt(b)}" for a, b in itertools.pairwise(breaks)]
     labels.append(f"≥ {fmt(breaks[-1])}")
     return labels
