@@ -1,7 +1,7 @@
 """Regiopolen-Monitor: entry point (`streamlit run dashboard.py`).
 
 Sets up the frame every page shares – language, regiopole list, URL state, navigation –
-and runs the chosen page from pages/. The view state is written back to the URL after
+and runs the chosen page from views/. The view state is written back to the URL after
 every run, so any view can be bookmarked and shared.
 """
 
@@ -10,9 +10,12 @@ import streamlit as st
 
 from indicators.build import BuildError
 from indicators.display import i18n
-from pages import shared
+from views import shared
 
-PAGES = [  # (url path, file, text key, icon)
+# (URL path, file in views/, text key, icon). The folder is deliberately not called pages/:
+# Streamlit scans a folder of that name before the entry script runs and then breaks deep
+# links (a "Page not found" dialog or the page run without this frame).
+PAGES = [
     ("ueberblick", "overview", "page_overview", ":material/dashboard:"),
     ("karte", "map", "page_map", ":material/map:"),
     ("vergleich", "compare", "page_compare", ":material/compare_arrows:"),
@@ -35,7 +38,7 @@ shared.init_state()
 shared.language_switch()
 pages = {
     st.Page(
-        f"pages/{file}.py",
+        f"views/{file}.py",
         title=shared.t(text),
         icon=icon,
         url_path=path,

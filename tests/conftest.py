@@ -1,4 +1,4 @@
-"""Shared fixtures: the real database, and a switch for tests that need the raw files."""
+"""Shared fixtures: the real database and a private copy of the curated data."""
 
 import shutil
 
@@ -6,20 +6,12 @@ import pytest
 
 from indicators import build, open_db, paths
 
-HAS_RAW = (paths.RAW_DIR / "MANIFEST.md").exists()
-needs_raw = pytest.mark.skipif(not HAS_RAW, reason="needs ../shared/data/raw")
-
 
 @pytest.fixture(scope="session")
 def con():
     connection = open_db()
     yield connection
     connection.close()
-
-
-def scalar(con, sql, *params):
-    row = con.execute(sql, list(params)).fetchone()
-    return None if row is None else row[0]
 
 
 @pytest.fixture

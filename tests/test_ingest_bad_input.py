@@ -7,7 +7,7 @@ import sys
 
 import pandas as pd
 import pytest
-from conftest import needs_raw
+from helpers import needs_raw
 
 from indicators import catalogue as cat
 from indicators import paths

@@ -3,7 +3,7 @@
 import json
 
 import pandas as pd
-from conftest import needs_raw
+from helpers import needs_raw
 
 from indicators import catalogue, paths
 from indicators.ingest import pipeline

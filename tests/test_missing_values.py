@@ -1,6 +1,6 @@
 """Missing stays missing: never 0, and an incomplete region is NULL rather than partial."""
 
-from conftest import scalar
+from helpers import scalar
 
 
 def test_city_state_municipal_finances_are_missing_not_zero(con):

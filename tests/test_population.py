@@ -1,7 +1,7 @@
 """Real numbers: our Germany and Kreis totals equal the official figures in the raw files."""
 
 import pytest
-from conftest import scalar
+from helpers import scalar
 
 # Official totals as printed in the raw files (see ../shared/data/raw/MANIFEST.md):
 # GENESIS 12411-02-03-4 (2010, 2011, 2019), Destatis 04-kreise (2021), BKG VG250-EW (2022),

@@ -1,7 +1,7 @@
 """Regions: the three regiopole lists, definitions, partial Kreise, overlaps."""
 
 import pytest
-from conftest import scalar
+from helpers import scalar
 
 
 def test_region_counts_and_lists(con):

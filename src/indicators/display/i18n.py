@@ -139,7 +139,7 @@ TEXT = {
         "Definitionen, Quellen, Regionsabgrenzungen, Downloads",
         "definitions, sources, region definitions, downloads",
     ),
-    "vs_germany": ("{pct} ggü. Deutschland", "{pct} vs Germany"),
+    "vs_germany_short": ("ggü. Deutschland", "vs Germany"),
     "vs_metropolitan": ("Metropolregionen: {value}", "Metropolitan regions: {value}"),
     # map
     "map_level": ("Darstellung", "Show"),

@@ -2,8 +2,10 @@
 regions themselves are the content. Colours are viridis (colour-blind safe), classes are
 quintiles and stated in the legend, missing values are drawn in light grey."""
 
+import base64
 import copy
 import itertools
+import json
 
 import numpy as np
 import pydeck as pdk
@@ -11,6 +13,27 @@ import pydeck as pdk
 VIRIDIS_5 = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
 MISSING = (215, 215, 215)
 OUTLINE = {"regiopole": (0, 114, 178), "metropolitan_region": (230, 159, 0)}
+# An inline map style with nothing but a white background: no tiles, no fonts, no requests.
+# (Without a style, Streamlit substitutes a Carto basemap fetched from the internet; it only
+# accepts a style given as a URL, so the style travels as a data: URL.)
+BLANK_STYLE = (
+    "data:application/json;base64,"
+    + base64.b64encode(
+        json.dumps(
+            {
+                "version": 8,
+                "sources": {},
+                "layers": [
+                    {
+                        "id": "background",
+                        "type": "background",
+                        "paint": {"background-color": "#ffffff"},
+                    }
+                ],
+            }
+        ).encode()
+    ).decode()
+)
 VIEW = pdk.ViewState(latitude=51.15, longitude=10.45, zoom=5.1, min_zoom=4, max_zoom=11)
 
 
@@ -101,6 +124,9 @@ def background_layer(geojson):
 def point_layers(frame):
     """Core cities: a dot and the name (columns lon, lat, name)."""
     records = frame[["lon", "lat", "name"]].to_dict("records")
+    # The glyphs to draw, as a quoted literal: pydeck turns any unquoted string (even
+    # "auto") into an accessor expression, and deck.gl then renders no text at all.
+    characters = '"' + "".join(sorted(set("".join(frame["name"])) - {'"'})) + '"'
     return [
         pdk.Layer(
             "ScatterplotLayer",
@@ -124,10 +150,11 @@ def point_layers(frame):
             get_color=[30, 30, 30],
             get_pixel_offset=[0, -14],
             font_weight=600,
-            outline_width=2,
-            outline_color=[255, 255, 255, 255],
-            character_set="auto",
-            font_settings={"sdf": True},
+            character_set=characters,
+            font_family='"Source Sans Pro, DejaVu Sans, Arial, sans-serif"',
+            background=True,
+            get_background_color=[255, 255, 255, 210],
+            background_padding=[3, 1],
         ),
     ]
 
@@ -140,7 +167,8 @@ def deck(layers, tooltip_html, view=VIEW):
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
-        map_style=None,
+        map_provider="mapbox",
+        map_style=BLANK_STYLE,
         tooltip={
             "html": tooltip_html,
             "style": {"fontSize": "14px", "backgroundColor": "#222", "color": "white"},

@@ -4,7 +4,7 @@ import streamlit as st
 
 from indicators.display import charts, formatting
 from indicators.display.urlstate import start_default
-from pages import shared
+from views import shared
 
 t = shared.t
 s = shared.snap()

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
-from indicators.display import charts, formatting
+from indicators.display import charts
 from indicators.groups import METROPOLITAN
-from pages import shared
+from views import shared
 
 HEADLINES = [
     "population",
@@ -34,9 +34,9 @@ for position, indicator_id in enumerate(HEADLINES):
     delta = 100 * (regiopoles / germany - 1)
     with cards[position % 3]:
         st.metric(
-            f"{shared.indicator_label(indicator_id)} ({year})",
-            shared.fmt(indicator_id, regiopoles),
-            delta=t("vs_germany", pct=formatting.percent(delta, shared.lang(), 1, True)),
+            shared.metric_label(indicator_id, year),
+            shared.metric_value(indicator_id, regiopoles),
+            delta=shared.delta_text(delta, t("vs_germany_short")),
             delta_color=DELTA_COLOR[polarity],
             border=True,
             help=t("vs_metropolitan", value=shared.fmt(indicator_id, metropolitan)),
@@ -69,19 +69,8 @@ st.caption(source)
 
 st.subheader(t("overview_guide"))
 guide = st.columns(2)
-for position, (_path, key) in enumerate(
-    [
-        ("karte", "map"),
-        ("vergleich", "compare"),
-        ("rangliste", "ranking"),
-        ("profil", "profile"),
-        ("entwicklung", "trends"),
-        ("zusammenhaenge", "scatter"),
-        ("daten", "methods"),
-    ]
+for position, key in enumerate(
+    ["map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
 ):
     with guide[position % 2]:
-        st.page_link(
-            f"pages/{'overview' if key == 'overview' else key}.py",
-            label=f"{t('page_' + key)} – {t('guide_' + key)}",
-        )
+        st.page_link(f"views/{key}.py", label=f"{t('page_' + key)} – {t('guide_' + key)}")

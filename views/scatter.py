@@ -6,7 +6,7 @@ import streamlit as st
 
 from indicators import groups
 from indicators.display import charts
-from pages import shared
+from views import shared
 
 t = shared.t
 s = shared.snap()

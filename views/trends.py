@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.display import charts, formatting
-from pages import shared
+from views import shared
 
 t = shared.t
 s = shared.snap()

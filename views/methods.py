@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from indicators.paths import DB_PATH
-from pages import shared
+from views import shared
 
 t = shared.t
 s = shared.snap()

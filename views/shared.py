@@ -101,7 +101,7 @@ def init_state():
     if STATE not in st.session_state:
         state, invalid, unknown = urlstate.parse(st.query_params.to_dict(), options())
         st.session_state[STATE] = state
-        st.session_state["url_notices"] = (invalid, unknown)
+        st.session_state["url_notices"] = (invalid, unknown, repr(state))
     return st.session_state[STATE]
 
 
@@ -122,7 +122,10 @@ def write_url(page):
 
 
 def show_url_notices():
-    invalid, unknown = st.session_state.pop("url_notices", ([], 0))
+    """Say which parts of the opening link were ignored, until the user changes the view."""
+    invalid, unknown, loaded = st.session_state.get("url_notices", ([], 0, None))
+    if loaded != repr(state()):
+        return
     if invalid:
         st.warning(t("notice_params", names=", ".join(invalid)), icon="⚠️")
     if unknown:
@@ -204,6 +207,28 @@ def decimals(indicator_id):
 
 def fmt(indicator_id, value):
     return formatting.with_unit(value, unit_label(indicator_id), lang(), decimals(indicator_id))
+
+
+def metric_label(indicator_id, year):
+    """Card label with the unit, so the big number stays short enough to read."""
+    unit = unit_label(indicator_id)
+    suffix = "" if unit == "%" else f", {unit}"
+    return f"{indicator_label(indicator_id)} ({year}){suffix}"
+
+
+def metric_value(indicator_id, value):
+    unit = unit_label(indicator_id)
+    number = formatting.number(value, lang(), decimals(indicator_id))
+    return (
+        f"{number} %"
+        if unit == "%" and lang() == "de"
+        else (f"{number}%" if unit == "%" else number)
+    )
+
+
+def delta_text(pct, suffix):
+    """Signed percentage for st.metric; an ASCII minus, which Streamlit reads as 'down'."""
+    return f"{formatting.percent(pct, lang(), 1, sign=True).replace('−', '-')} {suffix}"
 
 
 def region_label(region_id):

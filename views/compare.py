@@ -5,7 +5,7 @@ import streamlit as st
 
 from indicators.display import charts
 from indicators.display.urlstate import MAX_REGIONS
-from pages import shared
+from views import shared
 
 t = shared.t
 s = shared.snap()

@@ -5,7 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators.display import charts, formatting, maps
-from pages import shared
+from views import shared
 
 HEADLINES = [
     "population",
@@ -52,14 +52,12 @@ for position, indicator_id in enumerate(HEADLINES):
     history = [v for v in history if v == v]
     delta = None
     if pd.notna(row["value"]) and pd.notna(row["peer_median"]) and row["peer_median"]:
-        delta = (
-            f"{formatting.percent(100 * (row['value'] / row['peer_median'] - 1), lang, 1, True)}"
-            f" {t('peer_median')}"
-        )
+        gap = 100 * (row["value"] / row["peer_median"] - 1)
+        delta = shared.delta_text(gap, t("peer_median"))
     with cards[position % 3]:
         st.metric(
-            f"{shared.indicator_label(indicator_id)} ({row['year']})",
-            shared.fmt(indicator_id, row["value"]),
+            shared.metric_label(indicator_id, row["year"]),
+            shared.metric_value(indicator_id, row["value"]),
             delta=delta,
             delta_color=DELTA_COLOR[s.indicators.loc[indicator_id, "polarity"]],
             chart_data=history if len(history) > 1 else None,

@@ -1,0 +1,57 @@
+"""Helpers for the tests: raw-file switch, scalar queries, and the headless app."""
+
+import pytest
+
+from indicators import paths
+
+HAS_RAW = (paths.RAW_DIR / "MANIFEST.md").exists()
+needs_raw = pytest.mark.skipif(not HAS_RAW, reason="needs ../shared/data/raw")
+
+
+def scalar(con, sql, *params):
+    row = con.execute(sql, list(params)).fetchone()
+    return None if row is None else row[0]
+
+
+def open_app(page=None, **params):
+    """Run the dashboard headless as if its URL carried `params`, then go to `page`."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(paths.REPO_ROOT / "dashboard.py"), default_timeout=90)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(f"views/{page}.py")
+        at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def plotly_specs(at):
+    """Plotly figure specs, with binary-encoded arrays decoded to lists."""
+    import base64
+    import json
+
+    import numpy as np
+
+    def decode(obj):
+        if isinstance(obj, dict) and {"dtype", "bdata"} <= set(obj):
+            return np.frombuffer(base64.b64decode(obj["bdata"]), dtype=obj["dtype"]).tolist()
+        if isinstance(obj, dict):
+            return {k: decode(v) for k, v in obj.items()}
+        if isinstance(obj, list):
+            return [decode(v) for v in obj]
+        return obj
+
+    return [decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+
+
+def deck_spec(at):
+    import json
+
+    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+
+
+def warnings_text(at):
+    return " ".join(w.value for w in at.warning)

@@ -1,0 +1,37 @@
+"""Vergleich page: bars with reference lines, index chart, time series for 2–8 regions."""
+
+from helpers import open_app, plotly_specs
+
+
+def test_regions_from_url_become_bars_with_references():
+    at = open_app("compare", regions="rostock,trier,siegen", ind="gdp_per_capita", year="2021")
+    bars = plotly_specs(at)[0]
+    assert set(bars["data"][0]["y"]) == {
+        "Regiopolregion Rostock",
+        "Regiopole Trier",
+        "Regiopole Siegen",
+    }
+    shapes = [s for s in bars["layout"]["shapes"] if s["type"] == "line"]
+    assert len(shapes) == 3  # Germany, regiopole median, metropolitan median
+    assert len(plotly_specs(at)) == 3  # bars, index chart, time series
+
+
+def test_fewer_than_two_regions_asks_for_more():
+    at = open_app("compare", regions="rostock")
+    assert any("mindestens zwei" in i.value for i in at.info)
+    assert plotly_specs(at) == []
+
+
+def test_changing_the_indicator_changes_the_bars():
+    at = open_app("compare", regions="rostock,trier")
+    before = plotly_specs(at)[0]["data"][0]["x"]
+    at.selectbox[0].set_value("unemployment_rate").run()
+    after = plotly_specs(at)[0]["data"][0]["x"]
+    assert before != after
+    assert at.query_params["ind"] in ("unemployment_rate", ["unemployment_rate"])
+
+
+def test_unknown_region_in_url_is_dropped_with_notice():
+    at = open_app("compare", regions="rostock,atlantis,trier")
+    assert "regions" in " ".join(w.value for w in at.warning)
+    assert at.multiselect[0].value == ["rostock", "trier"]

@@ -1,0 +1,20 @@
+"""Daten & Methodik page: catalogue, regions, lists, downloads, citation."""
+
+from helpers import open_app
+
+
+def test_methods_page_lists_catalogue_and_regions():
+    at = open_app("methods")
+    catalogue, regions = at.dataframe[0].value, at.dataframe[1].value
+    assert len(catalogue) == 72 and len(regions) == 48
+    assert "gdp_per_capita" in set(catalogue["id"])
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "regiopole.duckdb" not in labels and "DuckDB-Datei (alle Tabellen)" in labels
+    assert "region_values.csv" in labels
+    assert "Regiopolen-Monitor (" in at.code[0].value
+
+
+def test_methods_page_in_english():
+    at = open_app("methods", lang="en")
+    assert at.title[0].value == "Data & methods"
+    assert "Indicator" in at.dataframe[0].value.columns

@@ -1,0 +1,31 @@
+"""Regionsprofil page: figures, all indicators vs peers, similar regions, members."""
+
+from helpers import deck_spec, open_app, plotly_specs, warnings_text
+
+
+def test_rostock_profile_from_a_shared_link():
+    at = open_app("profile", region="rostock", year="2021")
+    assert at.title[0].value == "Regiopolregion Rostock"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["BIP je Einwohner (2021), EUR je Einwohner"] == "34.120"
+    gdp = next(m for m in at.metric if m.label.startswith("BIP"))
+    assert gdp.delta.startswith("-11,0 %")  # below the peer median: shown as worse
+    similar = at.dataframe[1].value
+    assert len(similar) == 5
+    members = at.dataframe[2].value
+    assert set(members["ags"]) == {"13003", "13072", "13073"}
+    assert len(deck_spec(at)["layers"][1]["data"]["features"]) == 3
+    assert len(plotly_specs(at)) == 1
+
+
+def test_switching_region_changes_everything():
+    at = open_app("profile", region="rostock")
+    at.selectbox[0].set_value("trier").run()
+    assert at.title[0].value == "Regiope Trier".replace("Regiope", "Regiopole")
+    assert at.query_params["region"] in ("trier", ["trier"])
+
+
+def test_unknown_region_falls_back_with_notice():
+    at = open_app("profile", region="'; DROP TABLE regions; --")
+    assert "region" in warnings_text(at)
+    assert at.title[0].value == "Regiopolregion Rostock"

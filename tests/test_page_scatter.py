@@ -1,0 +1,28 @@
+"""Zusammenhänge page: two indicators, bubbles by population, labels, movement."""
+
+from helpers import open_app, plotly_specs
+
+
+def test_scatter_with_labels_and_movement():
+    at = open_app(
+        "scatter",
+        x="gdp_per_capita",
+        y="unemployment_rate",
+        year="2021",
+        regions="rostock,trier",
+        start="2015",
+    )
+    spec = plotly_specs(at)[0]
+    labels = [text for trace in spec["data"] for text in trace["text"] if text]
+    assert sorted(labels) == ["Regiopole Trier", "Regiopolregion Rostock"]
+    arrows = [a for a in spec["layout"]["annotations"] if a.get("showarrow")]
+    assert len(arrows) == 25 + 12
+    assert {trace["name"] for trace in spec["data"]} == {"Regiopolregion", "Metropolregion"}
+
+
+def test_changing_an_axis_changes_the_chart():
+    at = open_app("scatter")
+    before = plotly_specs(at)[0]["layout"]["xaxis"]["title"]["text"]
+    at.selectbox[0].set_value("students_per_1000").run()
+    after = plotly_specs(at)[0]["layout"]["xaxis"]["title"]["text"]
+    assert before != after and after.startswith("Studierende")
