@@ -9,19 +9,25 @@ from indicators.display import formatting, maps, urlstate
 OPTIONS = urlstate.Options(
     indicators=("gdp_per_capita", "population", "unemployment_rate"),
     regions=("rostock", "trier", "muenchen"),
-    years={"gdp_per_capita": tuple(range(2010, 2022)), "population": tuple(range(2010, 2023)),
-           "unemployment_rate": (2021, 2022)},
+    years={
+        "gdp_per_capita": tuple(range(2010, 2022)),
+        "population": tuple(range(2010, 2023)),
+        "unemployment_rate": (2021, 2022),
+    },
 )
 
 
-@pytest.mark.parametrize(("value", "lang", "decimals", "text"), [
-    (1234.5, "de", 1, "1.234,5"),
-    (1234.5, "en", 1, "1,234.5"),
-    (-0.25, "de", 2, "−0,25"),
-    (20112949, "de", 0, "20.112.949"),
-    (float("nan"), "de", 1, "–"),
-    (None, "en", 1, "–"),
-])
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "text"),
+    [
+        (1234.5, "de", 1, "1.234,5"),
+        (1234.5, "en", 1, "1,234.5"),
+        (-0.25, "de", 2, "−0,25"),
+        (20112949, "de", 0, "20.112.949"),
+        (float("nan"), "de", 1, "–"),
+        (None, "en", 1, "–"),
+    ],
+)
 def test_numbers(value, lang, decimals, text):
     assert formatting.number(value, lang, decimals) == text
 
@@ -37,8 +43,16 @@ def test_percent_and_units():
 
 def test_url_state_accepts_known_values():
     state, invalid, unknown = urlstate.parse(
-        {"lang": "en", "ind": "population", "regions": "trier,rostock", "year": "2015",
-         "outside": "1", "set": "network"}, OPTIONS)
+        {
+            "lang": "en",
+            "ind": "population",
+            "regions": "trier,rostock",
+            "year": "2015",
+            "outside": "1",
+            "set": "network",
+        },
+        OPTIONS,
+    )
     assert (invalid, unknown) == ([], 0)
     assert state["lang"] == "en" and state["regions"] == ["trier", "rostock"]
     assert state["year"] == 2015 and state["outside"] is True
@@ -47,8 +61,15 @@ def test_url_state_accepts_known_values():
 def test_url_state_rejects_and_caps_without_echo():
     hostile = "<script>alert(1)</script>"
     state, invalid, unknown = urlstate.parse(
-        {"lang": hostile, "ind": "'; DROP TABLE x; --", "regions": "rostock," * 500 + "x",
-         "year": "99999", "evil": hostile}, OPTIONS)
+        {
+            "lang": hostile,
+            "ind": "'; DROP TABLE x; --",
+            "regions": "rostock," * 500 + "x",
+            "year": "99999",
+            "evil": hostile,
+        },
+        OPTIONS,
+    )
     assert sorted(invalid) == ["ind", "lang", "regions", "year"]
     assert unknown == 1
     assert state["lang"] == "de" and state["ind"] == "gdp_per_capita"
@@ -58,10 +79,19 @@ def test_url_state_rejects_and_caps_without_echo():
 def test_serialize_writes_only_the_pages_keys():
     state = dict(urlstate.DEFAULTS, ind="population", year=2020, outside=True)
     assert urlstate.serialize(state, "karte") == {
-        "lang": "de", "set": "aring_reuther", "outside": "1", "ind": "population",
-        "year": "2020", "level": "kreis", "kind": "regiopole"}
-    assert urlstate.serialize(state, "daten") == {"lang": "de", "set": "aring_reuther",
-                                                   "outside": "1"}
+        "lang": "de",
+        "set": "aring_reuther",
+        "outside": "1",
+        "ind": "population",
+        "year": "2020",
+        "level": "kreis",
+        "kind": "regiopole",
+    }
+    assert urlstate.serialize(state, "daten") == {
+        "lang": "de",
+        "set": "aring_reuther",
+        "outside": "1",
+    }
 
 
 def test_default_start_year():

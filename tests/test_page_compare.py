@@ -11,8 +11,13 @@ def test_regions_from_url_become_bars_with_references():
         "Regiopole Trier",
         "Regiopole Siegen",
     }
-    shapes = [s for s in bars["layout"]["shapes"] if s["type"] == "line"]
-    assert len(shapes) == 3  # Germany, regiopole median, metropolitan median
+    references = [trace["name"] for trace in bars["data"][1:]]
+    assert [r.split(":")[0] for r in references] == [
+        "Deutschland",
+        "Median Regiopolregionen",
+        "Median Metropolregionen",
+    ]
+    assert references[0] == "Deutschland: 43.271"  # GDP per capita 2021, EUR
     assert len(plotly_specs(at)) == 3  # bars, index chart, time series
 
 

@@ -11,6 +11,8 @@ def test_cards_show_group_values_with_german_formatting():
     assert metrics["Arbeitslosenquote (2022)"].endswith(" %")
     gdp = next(m for m in at.metric if m.label.startswith("BIP"))
     assert gdp.delta.startswith("-7,6 %")  # ASCII minus: Streamlit shows a red down arrow
+    population = next(m for m in at.metric if m.label.startswith("Bevölkerung"))
+    assert population.delta.endswith("seit 2011")
     assert len(plotly_specs(at)) == 1
     assert "Quelle:" in plotly_specs(at)[0]["layout"]["annotations"][-1]["text"]
     assert dict(at.query_params) == {"lang": "de", "set": "aring_reuther"}

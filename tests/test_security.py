@@ -4,8 +4,14 @@ import re
 
 from indicators.paths import REPO_ROOT
 
-CODE = [p for p in [*REPO_ROOT.glob("*.py"), *REPO_ROOT.glob("views/*.py"),
-                    *REPO_ROOT.glob("src/indicators/**/*.py")]]
+CODE = [
+    p
+    for p in [
+        *REPO_ROOT.glob("*.py"),
+        *REPO_ROOT.glob("views/*.py"),
+        *REPO_ROOT.glob("src/indicators/**/*.py"),
+    ]
+]
 
 
 def test_no_unsafe_html():
@@ -19,13 +25,17 @@ def test_sql_uses_parameters():
     for path in CODE:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if pattern.search(line):
-                assert "checked against a fixed set" in line or path.name in {
-                    "build.py"}, f"{path}:{number}"
+                assert "checked against a fixed set" in line or path.name in {"build.py"}, (
+                    f"{path}:{number}"
+                )
 
 
 def test_no_secrets_in_the_repository():
     for path in REPO_ROOT.rglob("*"):
-        if path.is_file() and ".git" not in path.parts and path.suffix in {".py", ".toml",
-                                                                            ".md", ".txt"}:
+        if (
+            path.is_file()
+            and ".git" not in path.parts
+            and path.suffix in {".py", ".toml", ".md", ".txt"}
+        ):
             text = path.read_text(encoding="utf-8", errors="ignore")
             assert not re.search(r"(api[_-]?key|secret|password)\s*=\s*['\"]\w", text, re.I), path

@@ -34,43 +34,29 @@ with right:
 
 # 1. one indicator as bars with reference lines
 summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
-medians = summary.set_index("group")["median"]
 frame = shared.value_frame(regions, indicator_id, year)
-frame["text"] = [shared.fmt(indicator_id, v) for v in frame["value"]]
-germany = s.value(indicator_id, year, "de")
-references = [
-    (t("germany"), germany, charts.COLORS["germany"], "solid"),
-    (t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash"),
-    (
-        t("metropolitan_median"),
-        medians["metropolitan_regions"],
-        charts.COLORS["metropolitan_region"],
-        "dot",
-    ),
-]
+frame["text"] = [shared.number(indicator_id, v) for v in frame["value"]]
+references = shared.references(indicator_id, year, summary)
 source = shared.source_line([indicator_id], [year])
+title = t("compare_bar_title", indicator=shared.indicator_label(indicator_id), year=year)
 fig = charts.bar_chart(
     frame,
-    t("compare_bar_title", indicator=shared.indicator_label(indicator_id), year=year),
+    title,
     shared.unit_label(indicator_id),
     references,
     source,
     shared.lang(),
     shared.decimals(indicator_id),
 )
-shown = pd.concat(
+reference_rows = pd.DataFrame(
     [
-        frame.drop(columns=["text"]),
-        pd.DataFrame(
-            [
-                {"region_id": k, "name": label, "kind": "reference", "value": v}
-                for k, (label, v, _, _) in zip(
-                    ["de", "regiopole_median", "metropolitan_median"], references, strict=True
-                )
-            ]
-        ),
+        {"region_id": key, "name": label, "kind": "reference", "value": value}
+        for key, (label, value, _, _) in zip(
+            ["de", "regiopole_median", "metropolitan_median"], references, strict=True
+        )
     ]
 )
+shown = pd.concat([frame.drop(columns=["text"]), reference_rows])
 shown["unit"], shown["year"] = shared.unit_label(indicator_id), year
 shared.chart(fig, shown, f"vergleich_{indicator_id}_{year}", "compare_bar")
 st.caption(shared.group_caption() + " " + source)

@@ -15,52 +15,64 @@ HEADLINES = [
     "physicians_per_10000",
     "broadband_1000_share",
 ]
+POPULATION_SINCE = 2011  # first year on the 2011-census base: no break up to 2022
 DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
 
 t = shared.t
+s = shared.snap()
 st.title(t("app_title"))
 st.write(t("overview_intro"))
 st.caption(shared.group_caption())
 
-rows, used_years = [], {}
-cards = st.columns(3)
-for position, indicator_id in enumerate(HEADLINES):
-    year = shared.options().latest(indicator_id)
-    used_years[indicator_id] = year
+
+def group_values(indicator_id, year):
     summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
     by_group = summary.set_index("group")["aggregate"]
-    regiopoles, metropolitan, germany = by_group.iloc[0], by_group[METROPOLITAN], by_group["de"]
-    polarity = shared.snap().indicators.loc[indicator_id, "polarity"]
-    delta = 100 * (regiopoles / germany - 1)
+    return by_group.iloc[0], by_group[METROPOLITAN], by_group["de"]
+
+
+rows, years = [], {}
+cards = st.columns(3)
+for position, indicator_id in enumerate(HEADLINES):
+    year = years[indicator_id] = shared.options().latest(indicator_id)
+    regiopoles, metropolitan, germany = group_values(indicator_id, year)
+    info = s.indicators.loc[indicator_id]
+    if info["aggregation"] == "sum":  # a size: show how it changed, not a ratio to Germany
+        earlier = group_values(indicator_id, POPULATION_SINCE)[0]
+        delta = shared.delta_text(
+            100 * (regiopoles / earlier - 1), f"{t('since')} {POPULATION_SINCE}"
+        )
+        years[indicator_id] = year
+    else:
+        delta = shared.delta_text(100 * (regiopoles / germany - 1), t("vs_germany_short"))
+        for label, kind, value in (
+            (t("kind_regiopole"), "regiopole", regiopoles),
+            (t("kind_metropolitan_region"), "metropolitan_region", metropolitan),
+        ):
+            rows.append(
+                {
+                    "label": f"{shared.indicator_label(indicator_id)} ({year})",
+                    "series": label,
+                    "value": 100 * value / germany,
+                    "color": charts.COLORS[kind],
+                    "indicator_id": indicator_id,
+                    "year": year,
+                    "group_value": value,
+                    "germany": germany,
+                }
+            )
     with cards[position % 3]:
         st.metric(
             shared.metric_label(indicator_id, year),
             shared.metric_value(indicator_id, regiopoles),
-            delta=shared.delta_text(delta, t("vs_germany_short")),
-            delta_color=DELTA_COLOR[polarity],
+            delta=delta,
+            delta_color=DELTA_COLOR[info["polarity"]],
             border=True,
             help=t("vs_metropolitan", value=shared.fmt(indicator_id, metropolitan)),
         )
-    for label, value in (
-        (t("kind_regiopole"), regiopoles),
-        (t("kind_metropolitan_region"), metropolitan),
-    ):
-        rows.append(
-            {
-                "label": f"{shared.indicator_label(indicator_id)} ({year})",
-                "series": label,
-                "value": 100 * value / germany,
-                "color": charts.COLORS[
-                    "regiopole" if label == t("kind_regiopole") else "metropolitan_region"
-                ],
-                "indicator_id": indicator_id,
-                "year": year,
-                "raw_value": value,
-            }
-        )
 
 frame = pd.DataFrame(rows)
-source = shared.source_line(HEADLINES, sorted(set(used_years.values())))
+source = shared.source_line(HEADLINES, sorted(set(years.values()) | {POPULATION_SINCE}))
 fig = charts.dot_chart(
     frame, t("overview_chart_title"), source, shared.lang(), reference_label=t("germany")
 )

@@ -72,21 +72,10 @@ for note in notes:
 
 source = shared.source_line([indicator_id], [year] if start is None else [start, year])
 summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
-medians = summary.set_index("group")["median"]
 bars = ranked[["region_id", "name", "kind", "value"]].copy()
 bars["text"] = [formatting.number(v, lang, digits) for v in bars["value"]]
-references = [(t("germany"), s.value(indicator_id, year, "de"), charts.COLORS["germany"], "solid")]
-if kind != "metropolitan_region":
-    references.append((t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash"))
-if kind != "regiopole":
-    references.append(
-        (
-            t("metropolitan_median"),
-            medians["metropolitan_regions"],
-            charts.COLORS["metropolitan_region"],
-            "dot",
-        )
-    )
+kinds = ["regiopole", "metropolitan_region"] if kind == "all" else [kind]
+references = shared.references(indicator_id, year, summary, kinds)
 fig = charts.bar_chart(
     bars,
     t("ranking_title", indicator=shared.indicator_label(indicator_id), year=year),

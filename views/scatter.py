@@ -27,14 +27,15 @@ c3, c4, c5 = st.columns([2, 2, 3])
 with c3:
     year = shared.year_select([x_id, y_id])
 with c4:
-    earlier = [None, *[y for y in common if y < year]]
-    shared.ensure_choice("start", earlier, None)
+    earlier = [y for y in common if y < year]
+    shared.ensure_choice("start", [None, *earlier], None)
     start = shared.bound(
         st.selectbox,
         "start",
         t("scatter_move"),
         options=earlier,
-        format_func=lambda y: t("scatter_move_none") if y is None else str(y),
+        none_label=t("scatter_move_none"),
+        format_func=str,
     )
 with c5:
     ids = [

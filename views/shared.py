@@ -132,16 +132,27 @@ def show_url_notices():
         st.info(t("notice_unknown_params", n=unknown))
 
 
-def bound(widget, name, label, **kwargs):
+NONE = "–"
+
+
+def bound(widget, name, label, none_label=None, **kwargs):
     """A widget whose value lives in the view state (and so in the URL).
 
     The widget's own key is seeded from the state when it first appears, so a page switch
-    or a shared link restores it; its value is written back on every run.
+    or a shared link restores it; its value is written back on every run. With `none_label`,
+    the first option stands for "none" (state None), which Streamlit itself would show as
+    an empty box with an English placeholder.
     """
     key = f"w_{name}"
-    if key not in st.session_state or kwargs.pop("reset", False):
-        st.session_state[key] = state()[name]
-    state()[name] = widget(label, key=key, **kwargs)
+    if none_label is not None:
+        kwargs["options"] = [NONE, *kwargs["options"]]
+        shown = kwargs.pop("format_func", str)
+        kwargs["format_func"] = lambda v: none_label if v == NONE else shown(v)
+    if key not in st.session_state:
+        value = state()[name]
+        st.session_state[key] = NONE if value is None and none_label is not None else value
+    value = widget(label, key=key, **kwargs)
+    state()[name] = None if value == NONE else value
     return state()[name]
 
 
@@ -154,7 +165,7 @@ def ensure_choice(name, choices, fallback=None):
 def set_state(name, value):
     """Change a value programmatically (e.g. a fallback), keeping its widget in step."""
     state()[name] = value
-    st.session_state[f"w_{name}"] = value
+    st.session_state[f"w_{name}"] = NONE if value is None else value
 
 
 # --- common controls --------------------------------------------------------------------------
@@ -207,6 +218,36 @@ def decimals(indicator_id):
 
 def fmt(indicator_id, value):
     return formatting.with_unit(value, unit_label(indicator_id), lang(), decimals(indicator_id))
+
+
+def number(indicator_id, value):
+    """A value without its unit, in the indicator's usual precision."""
+    return formatting.number(value, lang(), decimals(indicator_id))
+
+
+def references(indicator_id, year, summary, kinds=("regiopole", "metropolitan_region")):
+    """Reference lines for bar charts: Germany and the group medians, values in the label."""
+    from indicators.display import charts
+
+    medians = summary.set_index("group")["median"]
+    lines = [
+        (t("germany"), snap().value(indicator_id, year, "de"), charts.COLORS["germany"], "solid")
+    ]
+    if "regiopole" in kinds:
+        lines.append((t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash"))
+    if "metropolitan_region" in kinds:
+        lines.append(
+            (
+                t("metropolitan_median"),
+                medians["metropolitan_regions"],
+                charts.COLORS["metropolitan_region"],
+                "dot",
+            )
+        )
+    return [
+        (f"{label}: {number(indicator_id, value)}", value, colour, dash)
+        for label, value, colour, dash in lines
+    ]
 
 
 def metric_label(indicator_id, year):
@@ -314,14 +355,13 @@ def chart(fig, frame, stem, key):
 def styled(frame, digits):
     """A table whose numbers use the language's separators but still sort as numbers.
 
-    digits: column -> number of decimals.
+    digits: column -> number of decimals. (No `decimal=`/`thousands=` here: pandas would
+    apply them again to the formatter's output and swap the separators back.)
     """
-    german = lang() == "de"
+    language = lang()
     return frame.style.format(
-        {c: (lambda v, d=d: formatting.number(v, lang(), d)) for c, d in digits.items()},
+        {c: (lambda v, d=d: formatting.number(v, language, d)) for c, d in digits.items()},
         na_rep=formatting.MISSING,
-        decimal="," if german else ".",
-        thousands="." if german else ",",
     )
 
 

@@ -38,8 +38,9 @@ with c1:
         st.selectbox,
         "base",
         t("trend_index"),
-        options=[None, *years],
-        format_func=lambda y: "–" if y is None else f"{t('trend_base')} {y}",
+        options=years,
+        none_label=t("trend_no_index"),
+        format_func=lambda y: f"{t('trend_base')} {y}",
     )
 
 convergence = shared.call("convergence", indicator_id, **shared.group_args())

@@ -44,15 +44,18 @@ def finish(fig, title, source, lang, height=460, legend=True):
         font={"size": 12, "color": "#555555"},
         align="left",
     )
-    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb")
-    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb")
+    # ",~f": full numbers with the language's separators (10.000, not 10k), no trailing zeros
+    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb", tickformat=",~f")
+    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb", tickformat=",~f")
     return fig
 
 
 def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
-    """Horizontal bars (columns name, value, kind) with vertical reference lines.
+    """Horizontal bars (columns name, value, kind, optional text) with reference lines.
 
-    references: list of (label, value, colour, dash); missing values are skipped.
+    references: list of (label, value, colour, dash); each becomes a vertical line with a
+    legend entry (readable on a projector, unlike labels written along the lines).
+    Missing values are skipped.
     """
     frame = frame.sort_values("value", na_position="first")
     fig = go.Figure(
@@ -60,6 +63,7 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
             x=frame["value"],
             y=frame["name"],
             orientation="h",
+            showlegend=False,
             marker_color=[COLORS.get(k, COLORS["other"]) for k in frame["kind"]],
             text=frame.get("text", None),
             textposition="outside",
@@ -67,23 +71,24 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
             cliponaxis=False,
         )
     )
+    names = list(frame["name"])
     for label, value, color, dash in references:
         if value is None or value != value:
             continue
-        fig.add_vline(
-            x=value,
-            line={"color": color, "dash": dash, "width": 2},
-            annotation={
-                "text": label,
-                "font": {"size": 12, "color": color},
-                "textangle": -90,
-                "yanchor": "top",
-            },
-            annotation_position="top right",
+        fig.add_trace(
+            go.Scatter(
+                x=[value] * len(names),
+                y=names,
+                mode="lines",
+                name=label,
+                line={"color": color, "dash": dash, "width": 2.5},
+                hovertemplate=f"{label}: %{{x:,.{decimals}f}} {unit_label}<extra></extra>",
+            )
         )
-    fig.update_xaxes(title=unit_label)
-    height = max(320, 36 * len(frame) + 160)
-    return finish(fig, title, source, lang, height=height, legend=False)
+    top = max([frame["value"].max(), *[r[1] for r in references if r[1] == r[1]]])
+    fig.update_xaxes(title=unit_label, range=[min(0, frame["value"].min()), top * 1.15])
+    height = max(320, 40 * len(frame) + 180)
+    return finish(fig, title, source, lang, height=height)
 
 
 def dot_chart(frame, title, source, lang, reference=100, reference_label=""):

@@ -213,6 +213,7 @@ TEXT = {
     "trend_regions": ("Regionen hervorheben", "Highlight regions"),
     "trend_index": ("Index (Basisjahr = 100)", "Index (base year = 100)"),
     "trend_base": ("Basisjahr", "Base year"),
+    "trend_no_index": ("Originalwerte", "Original values"),
     "trend_title": (
         "{indicator}: Mediane der Gruppen und ausgewählte Regionen",
         "{indicator}: group medians and selected regions",
