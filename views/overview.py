@@ -42,7 +42,6 @@ for position, indicator_id in enumerate(HEADLINES):
         delta = shared.delta_text(
             100 * (regiopoles / earlier - 1), f"{t('since')} {POPULATION_SINCE}"
         )
-        years[indicator_id] = year
     else:
         delta = shared.delta_text(100 * (regiopoles / germany - 1), t("vs_germany_short"))
         for label, kind, value in (

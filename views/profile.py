@@ -15,6 +15,7 @@ HEADLINES = [
     "physicians_per_10000",
     "broadband_1000_share",
 ]
+SINCE = 2011  # sizes are compared with 2011, the first year on the current census base
 DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
 
 t = shared.t
@@ -51,9 +52,13 @@ for position, indicator_id in enumerate(HEADLINES):
     history = [s.value(indicator_id, y, region_id) for y in shared.options().years[indicator_id]]
     history = [v for v in history if v == v]
     delta = None
-    if pd.notna(row["value"]) and pd.notna(row["peer_median"]) and row["peer_median"]:
+    if s.indicators.loc[indicator_id, "aggregation"] == "sum":  # a size: its own change
+        since = s.value(indicator_id, SINCE, region_id)
+        if pd.notna(row["value"]) and pd.notna(since) and row["year"] > SINCE:
+            delta = shared.delta_text(100 * (row["value"] / since - 1), f"{t('since')} {SINCE}")
+    elif pd.notna(row["value"]) and pd.notna(row["peer_median"]) and row["peer_median"]:
         gap = 100 * (row["value"] / row["peer_median"] - 1)
-        delta = shared.delta_text(gap, t("peer_median"))
+        delta = shared.delta_text(gap, t("vs_peers"))
     with cards[position % 3]:
         st.metric(
             shared.metric_label(indicator_id, row["year"]),
@@ -66,11 +71,11 @@ for position, indicator_id in enumerate(HEADLINES):
 
 # every rate against peers and Germany (counts are left out: an index of sizes says little)
 st.subheader(t("profile_all"))
+# Only levels can be indexed to Germany: no sizes (sums) and no balances (which may be
+# negative or, for Germany as a whole, close to zero).
+indexable = (s.indicators["aggregation"] != "sum") & (s.indicators["valid_min"] >= 0)
 rates = profile[
-    (profile["indicator_id"].map(s.indicators["aggregation"]) != "sum")
-    & profile["value"].notna()
-    & profile["germany"].notna()
-    & (profile["germany"] != 0)
+    profile["indicator_id"].map(indexable) & profile["value"].notna() & (profile["germany"] > 0)
 ]
 topics = list(dict.fromkeys(s.indicators["topic"]))
 rates = rates.assign(order=rates["topic"].map(topics.index)).sort_values("order", kind="stable")
@@ -107,39 +112,37 @@ fig = charts.dot_chart(
     source,
     lang,
     reference_label=t("germany"),
+    log=True,
 )
 st.plotly_chart(fig, key="profile_dots", config={"displaylogo": False})
 st.caption(t("profile_all_help"))
 
-table = profile.assign(
-    indicator=profile[label_col],
-    unit_shown=[shared.unit_label(i) for i in profile["indicator_id"]],
-    rank_text=[
-        f"{r} / {n}" if pd.notna(r) else formatting.MISSING
-        for r, n in zip(profile["rank"], profile["n"], strict=True)
-    ],
-    direction_text=[t(d) if isinstance(d, str) else "" for d in profile["direction"]],
+table = pd.DataFrame(
+    {
+        t("indicator"): profile[label_col],
+        t("year"): profile["year"],
+        t("value"): [
+            shared.fmt(i, v) for i, v in zip(profile["indicator_id"], profile["value"], strict=True)
+        ],
+        t("rank"): [
+            f"{r} / {n}" if pd.notna(r) else formatting.MISSING
+            for r, n in zip(profile["rank"], profile["n"], strict=True)
+        ],
+        t("peer_median"): [
+            shared.fmt(i, v)
+            for i, v in zip(profile["indicator_id"], profile["peer_median"], strict=True)
+        ],
+        t("germany"): [
+            shared.fmt(i, v)
+            for i, v in zip(profile["indicator_id"], profile["germany"], strict=True)
+        ],
+        "±": [t(d) if isinstance(d, str) else "" for d in profile["direction"]],
+        f"{t('change')} (%)": [
+            formatting.percent(v, lang, 1, sign=True) for v in profile["change_pct"]
+        ],
+    }
 )
-columns = {
-    "indicator": t("indicator"),
-    "year": t("year"),
-    "value": t("value"),
-    "unit_shown": t("unit"),
-    "rank_text": t("rank"),
-    "peer_median": t("peer_median"),
-    "germany": t("germany"),
-    "direction_text": "±",
-    "change_pct": f"{t('change')} (%)",
-}
-shown = table[list(columns)].rename(columns=columns)
-st.dataframe(
-    shared.styled(
-        shown, {t("value"): 2, t("peer_median"): 2, t("germany"): 2, f"{t('change')} (%)": 1}
-    ),
-    hide_index=True,
-    height=420,
-    key="profile_table",
-)
+st.dataframe(table, hide_index=True, height=420, key="profile_table")
 shared.download(profile, f"profil_{region_id}_{year}", key="dl_profile")
 
 left, right = st.columns(2)

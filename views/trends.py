@@ -50,8 +50,12 @@ for row in convergence.itertuples():
     rows.append(
         {"year": row.year, "series": t("metropolitan_median"), "value": row.metropolitan_median}
     )
+is_size = s.indicators.loc[indicator_id, "aggregation"] == "sum"  # Germany would dwarf regions
 for year in years:
-    rows.append({"year": year, "series": t("germany"), "value": s.value(indicator_id, year, "de")})
+    if not is_size:
+        rows.append(
+            {"year": year, "series": t("germany"), "value": s.value(indicator_id, year, "de")}
+        )
     for region_id in regions:
         rows.append(
             {

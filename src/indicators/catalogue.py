@@ -170,6 +170,8 @@ class Catalogue:
                 {
                     "indicator_id": ind.id,
                     "sort_order": position,
+                    "valid_min": ind.bounds()[0],
+                    "valid_max": ind.bounds()[1],
                     "label_de": ind.label_de,
                     "label_en": ind.label_en,
                     "unit": ind.unit,

@@ -91,8 +91,10 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     return finish(fig, title, source, lang, height=height)
 
 
-def dot_chart(frame, title, source, lang, reference=100, reference_label=""):
-    """One row per category (column `label`), a dot per series (`series`, `value`)."""
+def dot_chart(frame, title, source, lang, reference=100, reference_label="", log=False):
+    """One row per category (column `label`), a dot per series (`series`, `value`).
+
+    log=True suits indices spanning a wide range (50 and 500 are equally far from 100)."""
     fig = go.Figure()
     for i, (series, part) in enumerate(frame.groupby("series", sort=False)):
         fig.add_trace(
@@ -122,7 +124,10 @@ def dot_chart(frame, title, source, lang, reference=100, reference_label=""):
         categoryarray=list(dict.fromkeys(frame["label"])),
     )
     height = max(360, 34 * frame["label"].nunique() + 180)
-    return finish(fig, title, source, lang, height=height)
+    fig = finish(fig, title, source, lang, height=height)
+    if log:
+        fig.update_xaxes(type="log", tickformat=",~f")
+    return fig
 
 
 def line_chart(frame, title, unit_label, source, lang, breaks=(), styles=None):
@@ -154,9 +159,10 @@ def line_chart(frame, title, unit_label, source, lang, breaks=(), styles=None):
             annotation={"text": label, "font": {"size": 12}},
             annotation_position="top left",
         )
-    fig.update_xaxes(dtick=1, title=None)
+    fig = finish(fig, title, source, lang)
+    fig.update_xaxes(dtick=1, title=None, tickformat="d")  # years without separators
     fig.update_yaxes(title=unit_label)
-    return finish(fig, title, source, lang)
+    return fig
 
 
 def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):

@@ -140,6 +140,7 @@ TEXT = {
         "definitions, sources, region definitions, downloads",
     ),
     "vs_germany_short": ("ggü. Deutschland", "vs Germany"),
+    "vs_peers": ("ggü. Vergleichsgruppe", "vs peers"),
     "vs_metropolitan": ("Metropolregionen: {value}", "Metropolitan regions: {value}"),
     # map
     "map_level": ("Darstellung", "Show"),
