@@ -52,5 +52,7 @@ st.sidebar.caption(shared.t("app_tagline"))
 shared.show_url_notices()
 try:
     current.run()
+except ValueError as exc:  # the comparison engine's clear "cannot answer this" messages
+    st.info(shared.t("no_data_year", reason=exc))
 finally:
     shared.write_url(pages[current])

@@ -40,3 +40,10 @@ def test_unknown_region_in_url_is_dropped_with_notice():
     at = open_app("compare", regions="rostock,atlantis,trier")
     assert "regions" in " ".join(w.value for w in at.warning)
     assert at.multiselect[0].value == ["rostock", "trier"]
+
+
+def test_empty_indicator_selection_says_what_to_choose():
+    at = open_app("compare", regions="rostock,trier")
+    at.multiselect[1].set_value([]).run()
+    assert any("mindestens einen Indikator" in i.value for i in at.info)
+    assert len(plotly_specs(at)) == 2  # bars and time series remain

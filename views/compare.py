@@ -88,6 +88,8 @@ for ind in inds:
                 "raw_value": value,
             }
         )
+if not inds:
+    st.info(t("choose_indicators"))
 if rows:
     index_frame = pd.DataFrame(rows)
     years = sorted(index_frame["year"].unique())

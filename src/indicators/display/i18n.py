@@ -81,6 +81,10 @@ TEXT = {
         "Bitte wählen Sie mindestens zwei Regionen.",
         "Please choose at least two regions.",
     ),
+    "choose_indicators": (
+        "Bitte wählen Sie mindestens einen Indikator.",
+        "Please choose at least one indicator.",
+    ),
     "choose_region": ("Bitte wählen Sie eine Region.", "Please choose a region."),
     "no_data_year": (
         "Für diese Auswahl liegen keine Daten vor: {reason}",
