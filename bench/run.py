@@ -1,22 +1,48 @@
-"""Benchmarks: `python bench/run.py` prints a Markdown table of medians and p95.
+"""Benchmarks: `python bench/run.py` prints a Markdown table (median, p95, target) and
+writes bench/results/latest.json.
 
-Measures on the machine it runs on (the README quotes the 2-core CI machine). Timed parts:
-the database build from data/, and every comparison function on a typical indicator/year.
+Sections: database build; the queries behind the typical views; one server-side rerun of
+every page (AppTest) and its ratio to a near-empty Streamlit page measured in the same run;
+in Chromium, first view and indicator change on the served app; bytes the browser receives
+for the map page; server memory with 1 and 20 live sessions. Measures this machine only.
 """
 
 import argparse
+import asyncio
+import contextlib
 import json
+import os
 import platform
 import statistics
+import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `bench` when run as a script
+
+from bench.served import (
+    CHROMIUM,
+    launch_chromium,
+    session_run,
+    streamlit_server,
+    wait_settled,
+)
 from indicators import compare, open_db
 from indicators.build import build
+from indicators.paths import REPO_ROOT
+from indicators.snapshot import snapshot
 
 RESULTS = Path(__file__).with_name("results")
+PAGES = ["overview", "map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
+MAP_URL = "/karte?ind=unemployment_rate&year=2021&level=kreis"
+PROFILE_URL = "/profil?region=rostock&year=2021"
+
+
+def percentiles(samples):
+    samples = sorted(samples)
+    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
 
 
 def timed(func, repeat, warmup=1):
@@ -28,56 +54,208 @@ def timed(func, repeat, warmup=1):
         start = time.perf_counter()
         func()
         samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
-    return statistics.median(samples), samples[min(len(samples) - 1, int(0.95 * len(samples)))]
+    return percentiles(samples)
 
 
 def bench_build(repeat):
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "bench.duckdb"
-        return {"database build from data/": timed(lambda: build(target), repeat, warmup=0)}
+        return {"database build from data/": (*timed(lambda: build(target), repeat, 0), "< 10 s")}
 
 
-def bench_compare(repeat):
+def bench_queries(repeat):
     con = open_db()
+    snap = snapshot(con)
+    regions = list(snap.regions.index)
+
+    def map_query():
+        con.execute(
+            "SELECT k.ags, v.value FROM kreise k LEFT JOIN kreis_values v ON "
+            "v.ags = k.ags AND v.indicator_id = ? AND v.year = ?",
+            ["unemployment_rate", 2021],
+        ).df()
+
+    def scatter():
+        snap.values("gdp_per_capita", 2021, regions)
+        snap.values("unemployment_rate", 2021, regions)
+        snap.values("population", 2021, regions)
+
     calls = {
-        "compare.group_summary (gdp_per_capita, 2021)": lambda: compare.group_summary(
-            con, "gdp_per_capita", 2021
-        ),
-        "compare.ranking (gdp_per_capita, 2021)": lambda: compare.ranking(
-            con, "gdp_per_capita", 2021
-        ),
-        "compare.peer_gap (rostock)": lambda: compare.peer_gap(
-            con, "rostock", "gdp_per_capita", 2021
-        ),
-        "compare.change (population, 2011→2021)": lambda: compare.change(
-            con, "population", 2011, 2021
-        ),
-        "compare.convergence (gdp_per_capita)": lambda: compare.convergence(con, "gdp_per_capita"),
-        "compare.similar_regions (trier, 2021)": lambda: compare.similar_regions(
-            con, "trier", 2021, n=5
-        ),
-        "compare.profile (rostock, 2021)": lambda: compare.profile(con, "rostock", 2021),
+        "query: map (one indicator × year, 400 Kreise)": map_query,
+        "query: scatter (two indicators, all regions)": scatter,
+        "compare.group_summary": lambda: compare.group_summary(con, "gdp_per_capita", 2021),
+        "compare.ranking": lambda: compare.ranking(con, "gdp_per_capita", 2021),
+        "compare.peer_gap": lambda: compare.peer_gap(con, "rostock", "gdp_per_capita", 2021),
+        "compare.change": lambda: compare.change(con, "population", 2011, 2021),
+        "compare.convergence": lambda: compare.convergence(con, "gdp_per_capita"),
+        "compare.similar_regions": lambda: compare.similar_regions(con, "trier", 2021),
+        "compare.profile": lambda: compare.profile(con, "rostock", 2021),
     }
-    return {name: timed(call, repeat) for name, call in calls.items()}
+    return {name: (*timed(call, repeat), "< 50 ms") for name, call in calls.items()}
+
+
+def bench_pages(repeat):
+    """Server time of one rerun per page after warm-up, and the ratio to an empty page."""
+    from streamlit.testing.v1 import AppTest
+
+    floor = AppTest.from_string("import streamlit as st\nst.write('Regiopolen-Monitor')")
+    floor.run()
+    floor_median, floor_p95 = timed(floor.run, repeat)
+    results = {"page rerun: near-empty Streamlit page (floor)": (floor_median, floor_p95, "")}
+    for page in PAGES:
+        app = AppTest.from_file(str(REPO_ROOT / "dashboard.py"), default_timeout=120)
+        app.run()
+        app.switch_page(f"views/{page}.py")
+        median, p95 = timed(app.run, repeat, warmup=2)
+        results[f"page rerun: {page} (× floor: {median / floor_median:.1f})"] = (
+            median,
+            p95,
+            "p95 ≤ 300 ms",
+        )
+    return results
+
+
+def _transfer(page, url):
+    """Bytes received for a page view: HTTP bodies plus websocket frames."""
+    received = {"http": 0, "ws": 0}
+
+    def on_response(response):
+        with contextlib.suppress(Exception):  # redirects and aborted requests have no body
+            received["http"] += len(response.body())
+
+    def on_websocket(ws):
+        ws.on(
+            "framereceived",
+            lambda payload: received.__setitem__("ws", received["ws"] + len(payload)),
+        )
+
+    page.on("response", on_response)
+    page.on("websocket", on_websocket)
+    page.goto(url)
+    wait_settled(page)
+    page.wait_for_timeout(1000)
+    return received["http"] + received["ws"]
+
+
+def bench_browser(server, repeat):
+    from playwright.sync_api import sync_playwright
+
+    results = {}
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        for label, url, selector in (
+            ("map", MAP_URL, "[data-testid='stDeckGlJsonChart'] canvas"),
+            ("profile", PROFILE_URL, "[data-testid='stMetric']"),
+        ):
+            samples = []
+            for _ in range(repeat):
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                page = context.new_page()
+                start = time.perf_counter()
+                page.goto(server.url + url)
+                page.wait_for_selector(selector, state="visible", timeout=60_000)
+                samples.append((time.perf_counter() - start) * 1000)
+                context.close()
+            results[f"browser: first view of the {label} (request → chart visible)"] = (
+                *percentiles(samples),
+                "≤ 3 s",
+            )
+
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.goto(server.url + MAP_URL)
+        wait_settled(page)
+        samples = []
+        for step in range(repeat):
+            label, query = (
+                ("Ärzte je 10.000 Einwohner", "Ärzte je 10")
+                if step % 2 == 0
+                else ("Arbeitslosenquote", "Arbeitslosen")
+            )
+            box = page.get_by_label("Indikator").first
+            box.click()
+            box.fill(query)
+            start = time.perf_counter()
+            page.get_by_role("option", name=label, exact=True).click()
+            page.get_by_text(f"{label} (").first.wait_for(state="visible", timeout=30_000)
+            samples.append((time.perf_counter() - start) * 1000)
+            wait_settled(page)
+        results["browser: change indicator on the map → updated legend"] = (
+            *percentiles(samples),
+            "median ≤ 1 s",
+        )
+        context.close()
+
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        size = _transfer(context.new_page(), server.url + MAP_URL)
+        results["browser: bytes received for the map page (MB)"] = (
+            size / 1e6,
+            size / 1e6,
+            "≤ 3 MB",
+        )
+        context.close()
+        browser.close()
+    return results
+
+
+def bench_memory(server, sessions=20):
+    async def live(count):
+        hold = asyncio.Event()
+        tasks = [
+            asyncio.create_task(session_run(server.port, page, query, hold))
+            for page, query in [
+                ("karte", MAP_URL.split("?")[1]),
+                ("profil", PROFILE_URL.split("?")[1]),
+            ]
+            * (count // 2 or 1)
+        ][:count]
+        while sum(task.done() for task in tasks) < count and not any(
+            task.done() and task.exception() for task in tasks
+        ):
+            await asyncio.sleep(0.2)
+            if all(t.done() for t in tasks):
+                break
+        await asyncio.sleep(2)  # all sessions have finished their run and stay connected
+        usage = server.memory_mb()
+        hold.set()
+        await asyncio.gather(*tasks)
+        return usage
+
+    one = asyncio.run(live(1))
+    many = asyncio.run(live(sessions))
+    return {
+        "server memory, 1 session (MB, current | peak)": (one[0], one[1], ""),
+        f"server memory, {sessions} sessions (MB, current | peak)": (
+            many[0],
+            many[1],
+            "≤ 1,500 MB",
+        ),
+    }
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--repeat", type=int, default=30, help="runs per measurement")
+    parser.add_argument("--repeat", type=int, default=20, help="runs per measurement")
     args = parser.parse_args()
-    results = {**bench_build(max(5, args.repeat // 6)), **bench_compare(args.repeat)}
+    results = {**bench_build(5), **bench_queries(args.repeat), **bench_pages(args.repeat)}
+    if os.path.exists(CHROMIUM):
+        with streamlit_server() as server:
+            results.update(bench_browser(server, max(5, args.repeat // 4)))
+            results.update(bench_memory(server))
     header = (
-        f"Measured {date.today().isoformat()} on {platform.machine()} "
-        f"({platform.python_implementation()} {platform.python_version()}, "
-        f"{__import__('os').cpu_count()} cores), {args.repeat} runs each."
+        f"Measured {date.today().isoformat()} on {platform.machine()}, "
+        f"{os.cpu_count()} cores, Python {platform.python_version()}; "
+        f"{args.repeat} runs per query and page."
     )
-    print(header, "", "| measurement | median | p95 |", "| --- | --- | --- |", sep="\n")
-    for name, (median, p95) in results.items():
-        print(f"| {name} | {median:,.1f} ms | {p95:,.1f} ms |")
+    print(
+        header, "", "| measurement | median | p95 | target |", "| --- | --- | --- | --- |", sep="\n"
+    )
+    for name, (median, p95, target) in results.items():
+        unit = "" if "(MB" in name or "memory" in name else " ms"
+        print(f"| {name} | {median:,.1f}{unit} | {p95:,.1f}{unit} | {target} |")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(
-        json.dumps({"header": header, "results": results}, indent=2)
+        json.dumps({"header": header, "results": results}, indent=2, ensure_ascii=False)
     )
 
 

@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from bench.served import wait_settled
+
 SIZES = {"1280x800": (1280, 800), "1920x1080": (1920, 1080)}
 TIMEOUT = 45_000
 
@@ -17,11 +19,7 @@ def _page(browser, size):
 
 
 def _settled(page):
-    """Wait until Streamlit has finished the run (no 'running' indicator)."""
-    page.wait_for_selector("[data-testid='stApp']", timeout=TIMEOUT)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=TIMEOUT
-    )
+    wait_settled(page, TIMEOUT)
     page.wait_for_timeout(500)
 
 
