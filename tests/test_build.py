@@ -110,3 +110,51 @@ def test_build_leaves_no_temporary_files(tmp_path, data_copy):
 def test_missing_curated_data_gives_a_clear_error(tmp_path):
     with pytest.raises(BuildError, match=r"missing or unusable.*no curated tables"):
         open_db(tmp_path / "regiopole.duckdb", tmp_path / "empty")
+
+
+def test_database_locked_by_another_process_still_opens(tmp_path, data_copy):
+    """Another process holds the file open for writing: the app builds a fresh file
+    beside it (rename) instead of failing."""
+    import subprocess
+    import sys
+    import time
+
+    db = tmp_path / "regiopole.duckdb"
+    build(db, data_copy)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                "print('locked', flush=True); time.sleep(60)"
+            ),
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        time.sleep(0.2)
+        with open_db(db, data_copy) as con:
+            assert con.execute("SELECT count(*) FROM kreise").fetchone()[0] == 400
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+
+
+def test_the_app_never_writes_to_the_database():
+    """Serve every page; the database file is byte-for-byte unchanged afterwards."""
+    import hashlib
+
+    from helpers import open_app
+
+    from indicators.paths import DB_PATH
+
+    open_app()  # builds the file if needed
+    before = hashlib.sha256(DB_PATH.read_bytes()).hexdigest()
+    for page in ["map", "compare", "ranking", "profile", "trends", "scatter", "methods"]:
+        open_app(page)
+    assert hashlib.sha256(DB_PATH.read_bytes()).hexdigest() == before

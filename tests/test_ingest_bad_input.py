@@ -172,3 +172,10 @@ def test_command_line_reports_without_traceback(tmp_path):
     assert "Ingest stopped, data/ left unchanged" in result.stderr
     assert "file not found" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_changed_encoding_names_the_file(raw):
+    path = raw(GENESIS_2015)
+    path.write_bytes(path.read_bytes().decode("latin-1").encode("utf-16"))
+    with pytest.raises(IngestError, match=r"12411-02-03-4_2015\.csv"):
+        readers.genesis_age(2015, ["Insgesamt"])

@@ -1,0 +1,48 @@
+"""Hostile or broken links on every page: a notice, defaults, no error, nothing echoed."""
+
+import pytest
+from helpers import open_app, warnings_text
+
+HOSTILE = {
+    "lang": "ü<script>alert('x')</script>",
+    "set": "'; DROP TABLE regions; --",
+    "ind": "gdp_per_capita' OR 1=1 --",
+    "region": "Müncheñ<img src=x onerror=alert(1)>",
+    "regions": ",".join(["atlantis"] * 5000),
+    "year": "-1",
+    "start": "99999999999999999999",
+    "x": "%00",
+    "y": "ä" * 2000,
+    "level": "<b>bold</b>",
+    "outside": "maybe",
+}
+PAGES = ["overview", "map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_hostile_link_gives_notice_and_defaults(page):
+    at = open_app(page, **HOSTILE)
+    notice = warnings_text(at)
+    for name in ("lang", "set", "ind", "region", "regions", "year", "outside"):
+        assert name in notice
+    shown = " ".join(str(e.value) for e in at.main if hasattr(e, "value"))
+    for fragment in ("<script>", "DROP TABLE", "onerror", "<b>", "atlantis"):
+        assert fragment not in shown and fragment not in notice
+    assert at.session_state["view_state"]["lang"] == "de"
+
+
+def test_hostile_link_is_replaced_in_the_url():
+    at = open_app("profile", **HOSTILE)
+    params = {k: v[0] if isinstance(v, list) else v for k, v in dict(at.query_params).items()}
+    assert params == {"lang": "de", "set": "aring_reuther", "region": "rostock", "year": "2022"}
+
+
+def test_two_sessions_keep_their_own_state():
+    first = open_app("profile", region="trier")
+    second = open_app("profile", region="erfurt", lang="en")
+    first.selectbox[0].set_value("siegen").run()
+    second.run()
+    assert first.title[0].value == "Regiopole Siegen"
+    assert second.title[0].value == "Regiopole Erfurt"
+    assert second.session_state["view_state"]["lang"] == "en"
+    assert first.session_state["view_state"]["lang"] == "de"
