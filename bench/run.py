@@ -199,23 +199,21 @@ def bench_browser(server, repeat):
 
 
 def bench_memory(server, sessions=20):
+    """Resident memory of the server with 1 and with `sessions` live sessions (map and
+    profile views, connections kept open while measuring)."""
+    views = [("karte", MAP_URL.split("?")[1]), ("profil", PROFILE_URL.split("?")[1])]
+
     async def live(count):
-        hold = asyncio.Event()
+        hold, finished = asyncio.Event(), []
         tasks = [
-            asyncio.create_task(session_run(server.port, page, query, hold))
-            for page, query in [
-                ("karte", MAP_URL.split("?")[1]),
-                ("profil", PROFILE_URL.split("?")[1]),
-            ]
-            * (count // 2 or 1)
-        ][:count]
-        while sum(task.done() for task in tasks) < count and not any(
-            task.done() and task.exception() for task in tasks
-        ):
+            asyncio.create_task(session_run(server.port, *views[n % 2], hold, finished))
+            for n in range(count)
+        ]
+        while len(finished) < count:
+            failed = [t for t in tasks if t.done() and t.exception()]
+            if failed:
+                raise failed[0].exception()
             await asyncio.sleep(0.2)
-            if all(t.done() for t in tasks):
-                break
-        await asyncio.sleep(2)  # all sessions have finished their run and stay connected
         usage = server.memory_mb()
         hold.set()
         await asyncio.gather(*tasks)
@@ -224,35 +222,45 @@ def bench_memory(server, sessions=20):
     one = asyncio.run(live(1))
     many = asyncio.run(live(sessions))
     return {
-        "server memory, 1 session (MB, current | peak)": (one[0], one[1], ""),
-        f"server memory, {sessions} sessions (MB, current | peak)": (
-            many[0],
-            many[1],
-            "≤ 1,500 MB",
-        ),
+        "server memory, 1 session (MB; median column: current, p95 column: peak)": (*one, ""),
+        f"server memory, {sessions} sessions (MB; current, peak)": (*many, "≤ 1,500 MB"),
     }
+
+
+def report(results):
+    for name, (median, p95, target) in results.items():
+        unit = "" if "MB" in name else " ms"
+        print(f"| {name} | {median:,.1f}{unit} | {p95:,.1f}{unit} | {target} |", flush=True)
+    return results
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20, help="runs per measurement")
+    parser.add_argument("--skip-browser", action="store_true")
     args = parser.parse_args()
-    results = {**bench_build(5), **bench_queries(args.repeat), **bench_pages(args.repeat)}
-    if os.path.exists(CHROMIUM):
-        with streamlit_server() as server:
-            results.update(bench_browser(server, max(5, args.repeat // 4)))
-            results.update(bench_memory(server))
     header = (
         f"Measured {date.today().isoformat()} on {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}; "
         f"{args.repeat} runs per query and page."
     )
     print(
-        header, "", "| measurement | median | p95 | target |", "| --- | --- | --- | --- |", sep="\n"
+        header,
+        "",
+        "| measurement | median | p95 | target |",
+        "| --- | --- | --- | --- |",
+        sep="\n",
+        flush=True,
     )
-    for name, (median, p95, target) in results.items():
-        unit = "" if "(MB" in name or "memory" in name else " ms"
-        print(f"| {name} | {median:,.1f}{unit} | {p95:,.1f}{unit} | {target} |")
+    results = {
+        **report(bench_build(5)),
+        **report(bench_queries(args.repeat)),
+        **report(bench_pages(args.repeat)),
+    }
+    if os.path.exists(CHROMIUM) and not args.skip_browser:
+        with streamlit_server() as server:
+            results.update(report(bench_browser(server, max(5, args.repeat // 4))))
+            results.update(report(bench_memory(server)))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(
         json.dumps({"header": header, "results": results}, indent=2, ensure_ascii=False)

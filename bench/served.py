@@ -112,10 +112,11 @@ class Run:
     exceptions: int
 
 
-async def session_run(port, page, query, hold=None, timeout=120):
+async def session_run(port, page, query, hold=None, finished=None, timeout=120):
     """One Streamlit session over a websocket: run `page` with `query` until the script
     finishes. Counts bytes and exception elements. With `hold` (an asyncio.Event) the
-    connection stays open until the event is set, to measure many live sessions."""
+    connection stays open until the event is set, to measure many live sessions; the run is
+    then appended to `finished` as soon as the script has finished."""
     import websockets
     from streamlit.proto.BackMsg_pb2 import BackMsg
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -143,5 +144,6 @@ async def session_run(port, page, query, hold=None, timeout=120):
                 break
         run = Run(time.perf_counter() - start, received, exceptions)
         if hold is not None:
+            finished.append(run)
             await hold.wait()
         return run

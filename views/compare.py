@@ -11,10 +11,7 @@ t = shared.t
 s = shared.snap()
 st.title(t("page_compare"))
 
-order = sorted(
-    s.regions.index,
-    key=lambda r: (s.regions.loc[r, "kind"] != "regiopole", s.regions.loc[r, "name"]),
-)
+order = shared.region_order()
 regions = shared.bound(
     st.multiselect,
     "regions",

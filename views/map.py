@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import groups
-from indicators.display import charts, formatting, maps
+from indicators.display import charts, formatting, i18n, maps
 from views import shared
 
 t = shared.t
@@ -36,97 +36,102 @@ with right:
             required=True,
         )
 
-info = s.indicators.loc[indicator_id]
-regiopoles = groups.regiopole_ids(s.regions, **shared.group_args())
-outlines = shared.geojson("region_outlines.geojson")
 
-
-def rank_text(rank, n):
-    return f"{t('map_tooltip_rank')} {rank} / {n}" if pd.notna(rank) else ""
-
-
-if level == "kreis":
-    frame = shared.kreis_values(indicator_id, year)
-    sign = {"lower_better": 1}.get(info["polarity"], -1)
-    frame["rank"] = (sign * frame["value"]).rank(method="min").astype("Int64")
-    frame = frame.rename(columns={"ags": "id"})
-    base = shared.geojson("kreise.geojson")
-    key = "ags"
-else:
-    ranked = shared.call("ranking", indicator_id, year, kind=kind, **shared.group_args())
-    frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
-    population = s.values("population", 2022, list(frame["id"]))
-    order = population.sort_values(ascending=False).index
-    base = {
-        "type": "FeatureCollection",
-        "features": sorted(
-            (f for f in outlines["features"] if f["properties"]["region_id"] in set(frame["id"])),
-            key=lambda f: list(order).index(f["properties"]["region_id"]),
-        ),
-    }
-    key = "region_id"
-
-n = int(frame["value"].notna().sum())
-values = dict(zip(frame["id"], frame["value"], strict=True))
-texts = {
-    row.id: {
-        "name": row.name,
-        "value_text": shared.fmt(indicator_id, row.value),
-        "rank_text": rank_text(row.rank, n),
-    }
-    for row in frame.itertuples()
-}
-breaks = maps.class_breaks(frame["value"])
-filled = maps.painted(base, key, values, texts, breaks)
-
-layers = [
-    maps.background_layer(shared.geojson("laender.geojson")),
-    maps.fill_layer(filled, "values"),
-]
-layers.append(
-    maps.outline_layer(
-        {
+@st.cache_resource(show_spinner=False, max_entries=48)
+def build_map(indicator_id, year, level, kind, regiopole_set, outside, language):
+    """The map for one view state: its data frame, class breaks and the deck (whose JSON is
+    serialised once). Shared by all sessions showing the same view."""
+    regiopoles = groups.regiopole_ids(s.regions, regiopole_set, outside)
+    outlines = shared.geojson("region_outlines.geojson")
+    if level == "kreis":
+        frame = shared.kreis_values(indicator_id, year)
+        sign = {"lower_better": 1}.get(s.meta[indicator_id]["polarity"], -1)
+        frame["rank"] = (sign * frame["value"]).rank(method="min").astype("Int64")
+        frame = frame.rename(columns={"ags": "id"})
+        base, key = shared.geojson("kreise.geojson"), "ags"
+    else:
+        ranked = shared.call(
+            "ranking",
+            indicator_id,
+            year,
+            kind=kind,
+            regiopole_set=regiopole_set,
+            exclude_overlapping=outside,
+        )
+        frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
+        size = s.values("population", 2022, list(frame["id"])).sort_values(ascending=False)
+        position = {r: k for k, r in enumerate(size.index)}
+        base = {
             "type": "FeatureCollection",
-            "features": [
-                f
-                for f in outlines["features"]
-                if s.regions.loc[f["properties"]["region_id"], "kind"] == "metropolitan_region"
-            ],
-        },
-        maps.OUTLINE["metropolitan_region"],
-        "metropolitan_outlines",
-        width=2.5,
-    )
-)
-layers.append(
-    maps.outline_layer(
-        {
-            "type": "FeatureCollection",
-            "features": [
-                f for f in outlines["features"] if f["properties"]["region_id"] in regiopoles
-            ],
-        },
-        maps.OUTLINE["regiopole"],
-        "regiopole_outlines",
-        width=2,
-    )
-)
-kreise = shared.table("kreise").set_index("ags")
-cores = pd.DataFrame(
-    [
-        {
-            "name": s.regions.loc[r, "core_city"].split(";")[0],
-            "lon": kreise.loc[s.regions.loc[r, "core_ags"].split(";")[0], "lon"],
-            "lat": kreise.loc[s.regions.loc[r, "core_ags"].split(";")[0], "lat"],
+            "features": sorted(
+                (f for f in outlines["features"] if f["properties"]["region_id"] in position),
+                key=lambda f: position[f["properties"]["region_id"]],
+            ),
         }
-        for r in regiopoles
-    ]
-)
-layers += maps.point_layers(cores)
+        key = "region_id"
 
-st.pydeck_chart(
-    maps.deck(layers, "<b>{name}</b><br/>{value_text}<br/>{rank_text}"), height=640, key="map_chart"
+    n = int(frame["value"].notna().sum())
+    show = shared.formatter(indicator_id)
+    rank_label = i18n.t("map_tooltip_rank", language)
+    texts = {
+        row.id: {
+            "name": row.name,
+            "value_text": show(row.value),
+            "rank_text": f"{rank_label} {row.rank} / {n}" if pd.notna(row.rank) else "",
+        }
+        for row in frame.itertuples()
+    }
+    breaks = maps.class_breaks(frame["value"])
+    filled = maps.painted(
+        base, key, dict(zip(frame["id"], frame["value"], strict=True)), texts, breaks
+    )
+
+    def outline(keep):
+        return {
+            "type": "FeatureCollection",
+            "features": [f for f in outlines["features"] if keep(f["properties"]["region_id"])],
+        }
+
+    kinds = s.regions["kind"]
+    kreise = shared.table("kreise").set_index("ags")
+    cores = pd.DataFrame(
+        [
+            {
+                "name": s.regions.loc[r, "core_city"].split(";")[0],
+                "lon": kreise.loc[s.regions.loc[r, "core_ags"].split(";")[0], "lon"],
+                "lat": kreise.loc[s.regions.loc[r, "core_ags"].split(";")[0], "lat"],
+            }
+            for r in regiopoles
+        ]
+    )
+    layers = [
+        maps.background_layer(shared.geojson("laender.geojson")),
+        maps.fill_layer(filled, "values"),
+        maps.outline_layer(
+            outline(lambda r: kinds[r] == "metropolitan_region"),
+            maps.OUTLINE["metropolitan_region"],
+            "metropolitan_outlines",
+            2.5,
+        ),
+        maps.outline_layer(
+            outline(lambda r: r in regiopoles), maps.OUTLINE["regiopole"], "regiopole_outlines", 2
+        ),
+        *maps.point_layers(cores),
+    ]
+    deck = maps.deck(layers, "<b>{name}</b><br/>{value_text}<br/>{rank_text}")
+    return frame, breaks, deck
+
+
+frame, breaks, deck = build_map(
+    indicator_id,
+    year,
+    level,
+    kind if level == "region" else None,
+    shared.state()["set"],
+    shared.state()["outside"],
+    shared.lang(),
 )
+st.pydeck_chart(deck, height=640, key="map_chart")
 
 digits = shared.decimals(indicator_id)
 labels = maps.legend_labels(breaks, lambda v: formatting.number(v, shared.lang(), digits))

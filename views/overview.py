@@ -36,7 +36,7 @@ cards = st.columns(3)
 for position, indicator_id in enumerate(HEADLINES):
     year = years[indicator_id] = shared.options().latest(indicator_id)
     regiopoles, metropolitan, germany = group_values(indicator_id, year)
-    info = s.indicators.loc[indicator_id]
+    info = s.meta[indicator_id]
     if info["aggregation"] == "sum":  # a size: show how it changed, not a ratio to Germany
         earlier = group_values(indicator_id, POPULATION_SINCE)[0]
         delta = shared.delta_text(

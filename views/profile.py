@@ -4,7 +4,7 @@ similar regions, member Kreise and the region's definition. Prints cleanly."""
 import pandas as pd
 import streamlit as st
 
-from indicators.display import charts, formatting, maps
+from indicators.display import charts, formatting, i18n, maps
 from views import shared
 
 HEADLINES = [
@@ -24,10 +24,7 @@ lang = shared.lang()
 
 left, right = st.columns([3, 2])
 with left:
-    order = sorted(
-        s.regions.index,
-        key=lambda r: (s.regions.loc[r, "kind"] != "regiopole", s.regions.loc[r, "name"]),
-    )
+    order = shared.region_order()
     region_id = shared.bound(
         st.selectbox, "region", t("profile_region"), options=order, format_func=shared.region_label
     )
@@ -52,7 +49,7 @@ for position, indicator_id in enumerate(HEADLINES):
     history = [s.value(indicator_id, y, region_id) for y in shared.options().years[indicator_id]]
     history = [v for v in history if v == v]
     delta = None
-    if s.indicators.loc[indicator_id, "aggregation"] == "sum":  # a size: its own change
+    if s.meta[indicator_id]["aggregation"] == "sum":  # a size: its own change
         since = s.value(indicator_id, SINCE, region_id)
         if pd.notna(row["value"]) and pd.notna(since) and row["year"] > SINCE:
             delta = shared.delta_text(100 * (row["value"] / since - 1), f"{t('since')} {SINCE}")
@@ -64,7 +61,7 @@ for position, indicator_id in enumerate(HEADLINES):
             shared.metric_label(indicator_id, row["year"]),
             shared.metric_value(indicator_id, row["value"]),
             delta=delta,
-            delta_color=DELTA_COLOR[s.indicators.loc[indicator_id, "polarity"]],
+            delta_color=DELTA_COLOR[s.meta[indicator_id]["polarity"]],
             chart_data=history if len(history) > 1 else None,
             border=True,
         )
@@ -117,24 +114,23 @@ fig = charts.dot_chart(
 st.plotly_chart(fig, key="profile_dots", config={"displaylogo": False})
 st.caption(t("profile_all_help"))
 
+show = {i: shared.formatter(i) for i in profile["indicator_id"]}
 table = pd.DataFrame(
     {
         t("indicator"): profile[label_col],
         t("year"): profile["year"],
         t("value"): [
-            shared.fmt(i, v) for i, v in zip(profile["indicator_id"], profile["value"], strict=True)
+            show[i](v) for i, v in zip(profile["indicator_id"], profile["value"], strict=True)
         ],
         t("rank"): [
             f"{r} / {n}" if pd.notna(r) else formatting.MISSING
             for r, n in zip(profile["rank"], profile["n"], strict=True)
         ],
         t("peer_median"): [
-            shared.fmt(i, v)
-            for i, v in zip(profile["indicator_id"], profile["peer_median"], strict=True)
+            show[i](v) for i, v in zip(profile["indicator_id"], profile["peer_median"], strict=True)
         ],
         t("germany"): [
-            shared.fmt(i, v)
-            for i, v in zip(profile["indicator_id"], profile["germany"], strict=True)
+            show[i](v) for i, v in zip(profile["indicator_id"], profile["germany"], strict=True)
         ],
         "±": [t(d) if isinstance(d, str) else "" for d in profile["direction"]],
         f"{t('change')} (%)": [
@@ -144,6 +140,41 @@ table = pd.DataFrame(
 )
 st.dataframe(table, hide_index=True, height=420, key="profile_table")
 shared.download(profile, f"profil_{region_id}_{year}", key="dl_profile")
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def member_map(region_id, language):
+    """The region's member Kreise (darker: whole, lighter: partly included), built once."""
+    members = shared.table("region_members")
+    shares = dict(members.loc[members["region_id"] == region_id, ["ags", "share"]].to_numpy())
+    kreise = shared.table("kreise").set_index("ags")
+    features = [
+        {
+            "type": "Feature",
+            "geometry": f["geometry"],
+            "properties": {
+                "name": f["properties"]["name"],
+                "share_text": formatting.percent(100 * shares[f["properties"]["ags"]], language, 0),
+                "fill": [0, 114, 178, 200]
+                if shares[f["properties"]["ags"]] >= 1
+                else [86, 180, 233, 200],
+            },
+        }
+        for f in shared.geojson("kreise.geojson")["features"]
+        if f["properties"]["ags"] in shares
+    ]
+    view = maps.view(
+        kreise.loc[list(shares), "lat"].mean(), kreise.loc[list(shares), "lon"].mean(), zoom=7
+    )
+    return maps.deck(
+        [
+            maps.background_layer(shared.geojson("laender.geojson")),
+            maps.fill_layer({"type": "FeatureCollection", "features": features}, "members"),
+        ],
+        "<b>{name}</b><br/>" + i18n.t("share", language) + ": {share_text}",
+        view,
+    )
+
 
 left, right = st.columns(2)
 with left:
@@ -173,44 +204,7 @@ with right:
     members = members[members["region_id"] == region_id].merge(
         shared.table("kreise")[["ags", "name"]], on="ags"
     )
-    outline = [
-        f
-        for f in shared.geojson("kreise.geojson")["features"]
-        if f["properties"]["ags"] in set(members["ags"])
-    ]
-    shares = dict(zip(members["ags"], members["share"], strict=True))
-    layer_data = {
-        "type": "FeatureCollection",
-        "features": [
-            {
-                **f,
-                "properties": {
-                    **f["properties"],
-                    "name": f["properties"]["name"],
-                    "share_text": formatting.percent(100 * shares[f["properties"]["ags"]], lang, 0),
-                    "fill": [0, 114, 178, 200]
-                    if shares[f["properties"]["ags"]] >= 1
-                    else [86, 180, 233, 200],
-                },
-            }
-            for f in outline
-        ],
-    }
-    lon = members["ags"].map(shared.table("kreise").set_index("ags")["lon"]).mean()
-    lat = members["ags"].map(shared.table("kreise").set_index("ags")["lat"]).mean()
-    view = maps.view(lat, lon, zoom=7)
-    st.pydeck_chart(
-        maps.deck(
-            [
-                maps.background_layer(shared.geojson("laender.geojson")),
-                maps.fill_layer(layer_data, "members"),
-            ],
-            "<b>{name}</b><br/>" + t("share") + ": {share_text}",
-            view,
-        ),
-        height=360,
-        key="profile_map",
-    )
+    st.pydeck_chart(member_map(region_id, lang), height=360, key="profile_map")
     st.dataframe(
         shared.styled(
             members[["ags", "name", "share"]].rename(

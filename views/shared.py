@@ -32,11 +32,14 @@ def con():
     return _connection().cursor()
 
 
+@st.cache_resource(show_spinner=False)
 def snap():
+    """The in-memory view of the database; the file does not change while the app serves
+    it (read-only), so one per process."""
     return snapshot(con())
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def options():
     s = snap()
     years = {}
@@ -50,8 +53,9 @@ def options():
     return urlstate.Options(tuple(s.indicators.index), tuple(s.regions.index), years)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def geojson(name):
+    """A GeoJSON file of data/, shared by all sessions: callers must not modify it."""
     return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
@@ -203,17 +207,23 @@ def group_caption():
 
 
 def indicator_label(indicator_id):
-    info = snap().indicators.loc[indicator_id]
+    info = snap().meta[indicator_id]
     return info["label_de"] if lang() == "de" else info["label_en"]
 
 
 def unit_label(indicator_id):
-    info = snap().indicators.loc[indicator_id]
+    info = snap().meta[indicator_id]
     return info["unit_de"] if lang() == "de" else info["unit"]
 
 
 def decimals(indicator_id):
-    return formatting.decimals_for(snap().indicators.loc[indicator_id, "unit"])
+    return formatting.decimals_for(snap().meta[indicator_id]["unit"])
+
+
+def formatter(indicator_id):
+    """fmt() for many values of one indicator: language, unit and precision looked up once."""
+    language, unit, digits = lang(), unit_label(indicator_id), decimals(indicator_id)
+    return lambda value: formatting.with_unit(value, unit, language, digits)
 
 
 def fmt(indicator_id, value):
@@ -275,7 +285,21 @@ def delta_text(pct, suffix):
 def region_label(region_id):
     if region_id == "de":
         return t("germany")
-    return snap().regions.loc[region_id, "name"]
+    return region_names()[region_id]
+
+
+@st.cache_resource(show_spinner=False)
+def region_order():
+    """Region ids for pickers: regiopole regions first, then metropolitan regions, by name."""
+    regions = snap().regions
+    return sorted(
+        regions.index, key=lambda r: (regions.loc[r, "kind"] != "regiopole", regions.loc[r, "name"])
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def region_names():
+    return snap().regions["name"].to_dict()
 
 
 def indicator_select(name="ind", label=None, topic_order=True):
@@ -306,10 +330,9 @@ def source_line(indicator_ids, years):
     """'Quelle: BBSR, INKAR (2021); … Lizenz: dl-de/by-2-0' for exactly what is shown."""
     parts, licences = [], []
     for indicator_id in dict.fromkeys(indicator_ids):
-        rows = snap().sources_for(indicator_id, years)
-        for row in rows.itertuples():
-            parts.append(row.short)
-            licences.append(row.licence)
+        for row in snap().sources_for(indicator_id, years):
+            parts.append(row["short"])
+            licences.append(row["licence"])
     span = f"{min(years)}–{max(years)}" if len(set(years)) > 1 else f"{years[0]}"
     return (
         f"{t('source')}: {'; '.join(dict.fromkeys(parts))} ({span}). "
@@ -319,9 +342,7 @@ def source_line(indicator_ids, years):
 
 def break_marks(indicator_id):
     """(year, label) of each statistical break of an indicator, for charts."""
-    return [
-        (year, t("break_marker")) for year in snap().indicators.loc[indicator_id, "break_years"]
-    ]
+    return [(year, t("break_marker")) for year in snap().meta[indicator_id]["break_years"]]
 
 
 def csv_bytes(frame, language):

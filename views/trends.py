@@ -19,10 +19,7 @@ years = list(shared.options().years[indicator_id])
 if len(years) < 2:
     shared.stop_with(t("one_year_only"))
 with right:
-    order = sorted(
-        s.regions.index,
-        key=lambda r: (s.regions.loc[r, "kind"] != "regiopole", s.regions.loc[r, "name"]),
-    )
+    order = shared.region_order()
     regions = shared.bound(
         st.multiselect,
         "regions",
@@ -50,7 +47,7 @@ for row in convergence.itertuples():
     rows.append(
         {"year": row.year, "series": t("metropolitan_median"), "value": row.metropolitan_median}
     )
-is_size = s.indicators.loc[indicator_id, "aggregation"] == "sum"  # Germany would dwarf regions
+is_size = s.meta[indicator_id]["aggregation"] == "sum"  # Germany would dwarf regions
 for year in years:
     if not is_size:
         rows.append(

@@ -28,11 +28,13 @@ class Snapshot:
     same_territory: dict  # region_id -> regions with identical member Kreise
     sources: pd.DataFrame  # sources table, indexed by source_id
     year_sources: dict  # (indicator_id, year) -> tuple of source ids
+    meta: dict  # indicator_id -> dict of its catalogue row (fast lookups for the UI)
+    source_meta: dict  # source_id -> dict of its row
 
     def sources_for(self, indicator_id, years):
         """Source rows (short name, licence, …) behind an indicator in the given years."""
         keys = [k for y in years for k in self.year_sources.get((indicator_id, y), ())]
-        return self.sources.loc[list(dict.fromkeys(keys))]
+        return [self.source_meta[k] for k in dict.fromkeys(keys)]
 
     def _i(self, indicator_id):
         return self.indicators.index.get_loc(indicator_id)
@@ -146,6 +148,8 @@ def _load(con):
         {r: list(s) for r, s in same},
         sources,
         year_sources,
+        indicators.to_dict("index"),
+        sources.to_dict("index"),
     )
 
 

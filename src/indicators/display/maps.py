@@ -3,7 +3,6 @@ regions themselves are the content. Colours are viridis (colour-blind safe), cla
 quintiles and stated in the legend, missing values are drawn in light grey."""
 
 import base64
-import copy
 import itertools
 import json
 
@@ -68,17 +67,24 @@ def _palette(n):
 
 
 def painted(geojson, key, values, texts, breaks):
-    """A copy of a FeatureCollection whose features carry fill colour and tooltip texts.
+    """A new FeatureCollection whose features carry fill colour and tooltip texts.
 
+    The geometries are shared with `geojson`, not copied (the Kreis map has 400 polygons).
     key: the property holding the id; values: id -> value; texts: id -> dict of extra
     properties (name, value text, rank …) for the tooltip.
     """
-    out = copy.deepcopy(geojson)
-    for feature in out["features"]:
+    features = []
+    for feature in geojson["features"]:
         ident = feature["properties"][key]
-        feature["properties"].update(texts.get(ident, {}))
-        feature["properties"]["fill"] = [*colour(values.get(ident), breaks), 235]
-    return out
+        properties = {
+            **feature["properties"],
+            **texts.get(ident, {}),
+            "fill": [*colour(values.get(ident), breaks), 235],
+        }
+        features.append(
+            {"type": "Feature", "geometry": feature["geometry"], "properties": properties}
+        )
+    return {"type": "FeatureCollection", "features": features}
 
 
 def fill_layer(geojson, layer_id):
