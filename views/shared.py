@@ -6,6 +6,7 @@ logic lives in src/indicators (compare, display); this module only adds caching 
 
 import io
 import json
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -173,6 +174,12 @@ def set_state(name, value):
 
 
 # --- common controls --------------------------------------------------------------------------
+
+
+def print_style():
+    """Our own static print stylesheet (no data or user input in it): content only, full
+    width, when a page is printed or saved as PDF from the browser."""
+    st.html(f"<style>{(Path(__file__).with_name('print.css')).read_text()}</style>")
 
 
 def language_switch():

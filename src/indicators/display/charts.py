@@ -21,13 +21,22 @@ FONT = {"size": 15}
 def finish(fig, title, source, lang, height=460, legend=True):
     """Common layout: title, language-specific number format, source line at the bottom."""
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 19}},
+        title={
+            "text": title,
+            "x": 0,
+            "xanchor": "left",
+            "font": {"size": 19},
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
         font=FONT,
         separators=plotly_separators(lang),
         height=height,
-        margin={"l": 10, "r": 20, "t": 60, "b": 90},
+        margin={"l": 10, "r": 20, "t": 100, "b": 90},
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
@@ -112,11 +121,17 @@ def dot_chart(frame, title, source, lang, reference=100, reference_label="", log
                 hovertemplate="%{y}: %{x:,.1f}<extra>" + str(series) + "</extra>",
             )
         )
-    fig.add_vline(
-        x=reference,
-        line={"color": COLORS["germany"], "dash": "dot"},
-        annotation_text=reference_label,
-        annotation_position="top",
+    labels = list(dict.fromkeys(frame["label"]))
+    # The reference as a line trace in data units: a layout shape would mis-scale on log axes.
+    fig.add_trace(
+        go.Scatter(
+            x=[reference] * len(labels),
+            y=labels,
+            mode="lines",
+            name=f"{reference_label} = {reference}",
+            line={"color": COLORS["germany"], "dash": "dot", "width": 2},
+            hoverinfo="skip",
+        )
     )
     fig.update_yaxes(
         autorange="reversed",
