@@ -4,22 +4,13 @@ import pandas as pd
 import streamlit as st
 
 from indicators.display import charts
-from indicators.display.urlstate import MAX_REGIONS
 from views import shared
 
 t = shared.t
 s = shared.snap()
 st.title(t("page_compare"))
 
-order = shared.region_order()
-regions = shared.bound(
-    st.multiselect,
-    "regions",
-    t("compare_regions"),
-    options=order,
-    format_func=shared.region_label,
-    max_selections=MAX_REGIONS,
-)
+regions = shared.regions_select(t("compare_regions"))
 if len(regions) < 2:
     shared.stop_with(t("choose_regions"))
 

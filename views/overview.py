@@ -7,14 +7,6 @@ from indicators.display import charts
 from indicators.groups import METROPOLITAN
 from views import shared
 
-HEADLINES = [
-    "population",
-    "gdp_per_capita",
-    "unemployment_rate",
-    "household_income_per_capita",
-    "physicians_per_10000",
-    "broadband_1000_share",
-]
 POPULATION_SINCE = 2011  # first year on the 2011-census base: no break up to 2022
 DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
 
@@ -33,7 +25,7 @@ def group_values(indicator_id, year):
 
 rows, years = [], {}
 cards = st.columns(3)
-for position, indicator_id in enumerate(HEADLINES):
+for position, indicator_id in enumerate(shared.HEADLINES):
     year = years[indicator_id] = shared.options().latest(indicator_id)
     regiopoles, metropolitan, germany = group_values(indicator_id, year)
     info = s.meta[indicator_id]
@@ -71,7 +63,7 @@ for position, indicator_id in enumerate(HEADLINES):
         )
 
 frame = pd.DataFrame(rows)
-source = shared.source_line(HEADLINES, sorted(set(years.values()) | {POPULATION_SINCE}))
+source = shared.source_line(shared.HEADLINES, sorted(set(years.values()) | {POPULATION_SINCE}))
 fig = charts.dot_chart(
     frame, t("overview_chart_title"), source, shared.lang(), reference_label=t("germany")
 )

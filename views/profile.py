@@ -7,14 +7,6 @@ import streamlit as st
 from indicators.display import charts, formatting, i18n, maps
 from views import shared
 
-HEADLINES = [
-    "population",
-    "gdp_per_capita",
-    "unemployment_rate",
-    "household_income_per_capita",
-    "physicians_per_10000",
-    "broadband_1000_share",
-]
 SINCE = 2011  # sizes are compared with 2011, the first year on the current census base
 DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
 
@@ -44,7 +36,7 @@ rows = profile.set_index("indicator_id")
 # key figures with a sparkline each
 st.subheader(t("profile_headlines"))
 cards = st.columns(3)
-for position, indicator_id in enumerate(HEADLINES):
+for position, indicator_id in enumerate(shared.HEADLINES):
     row = rows.loc[indicator_id]
     history = [s.value(indicator_id, y, region_id) for y in shared.options().years[indicator_id]]
     history = [v for v in history if v == v]

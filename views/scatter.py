@@ -42,14 +42,7 @@ with c5:
         *groups.regiopole_ids(s.regions, **shared.group_args()),
         *groups.member_ids(s.regions, groups.METROPOLITAN),
     ]
-    labelled = shared.bound(
-        st.multiselect,
-        "regions",
-        t("scatter_labels"),
-        options=ids,
-        format_func=shared.region_label,
-        max_selections=8,
-    )
+    labelled = shared.regions_select(t("scatter_labels"), ids)
 
 population_year = max(y for y in shared.options().years["population"] if y <= max(year, 2010))
 frame = pd.DataFrame(

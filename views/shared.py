@@ -18,6 +18,15 @@ from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
 
 STATE = "view_state"
+# The indicators the overview and every region profile lead with.
+HEADLINES = [
+    "population",
+    "gdp_per_capita",
+    "unemployment_rate",
+    "household_income_per_capita",
+    "physicians_per_10000",
+    "broadband_1000_share",
+]
 
 
 # --- data ------------------------------------------------------------------------------------
@@ -307,6 +316,18 @@ def region_order():
 @st.cache_resource(show_spinner=False)
 def region_names():
     return snap().regions["name"].to_dict()
+
+
+def regions_select(label, options=None):
+    """Multiselect of up to eight regions (state key `regions`), regiopoles listed first."""
+    return bound(
+        st.multiselect,
+        "regions",
+        label,
+        options=options or region_order(),
+        format_func=region_label,
+        max_selections=urlstate.MAX_REGIONS,
+    )
 
 
 def indicator_select(name="ind", label=None, topic_order=True):

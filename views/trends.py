@@ -19,15 +19,7 @@ years = list(shared.options().years[indicator_id])
 if len(years) < 2:
     shared.stop_with(t("one_year_only"))
 with right:
-    order = shared.region_order()
-    regions = shared.bound(
-        st.multiselect,
-        "regions",
-        t("trend_regions"),
-        options=order,
-        format_func=shared.region_label,
-        max_selections=8,
-    )
+    regions = shared.regions_select(t("trend_regions"))
 c1, c2 = st.columns([1, 3])
 with c1:
     shared.ensure_choice("base", [None, *years])
