@@ -420,11 +420,6 @@ def stop_with(message):
     st.stop()
 
 
-def readable(frame, columns):
-    """Rename technical columns to labels in the current language for tables/downloads."""
-    return frame.rename(columns={k: t(v) for k, v in columns.items()})
-
-
 def value_frame(region_ids, indicator_id, year):
     s = snap()
     return pd.DataFrame(

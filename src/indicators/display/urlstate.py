@@ -132,12 +132,6 @@ def parse(params, options):
     return state, invalid, unknown
 
 
-def resolve_year(options, indicator_id, year):
-    """The requested year if the indicator has it, else its latest year."""
-    years = options.years[indicator_id]
-    return year if year in years else years[-1]
-
-
 def start_default(options, indicator_id, end):
     """Default start of a change or movement: ten years back, or the first year there is."""
     years = [y for y in options.years[indicator_id] if y < end]
