@@ -48,7 +48,7 @@ def test_shared_map_link_and_indicator_change(server, browser, screenshot_dir, s
             )
         ).first
     ).to_be_visible(timeout=TIMEOUT)
-    assert "ind=physicians_per_10000" in page.url
+    page.wait_for_url(re.compile(r"ind=physicians_per_10000"), timeout=TIMEOUT)
     page.screenshot(path=screenshot_dir / f"map_changed_{size}.png")
     page.context.close()
 
