@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import groups
-from indicators.display import charts, formatting, i18n, maps
+from indicators.display import formatting, i18n, maps
 from views import shared
 
 t = shared.t
@@ -122,6 +122,11 @@ def build_map(indicator_id, year, level, kind, regiopole_set, outside, language)
     return frame, breaks, deck
 
 
+@st.cache_resource(show_spinner=False, max_entries=48)
+def legend_image(colours, labels):
+    return maps.legend_png(colours, labels)
+
+
 frame, breaks, deck = build_map(
     indicator_id,
     year,
@@ -136,16 +141,9 @@ st.pydeck_chart(deck, height=640, key="map_chart")
 digits = shared.decimals(indicator_id)
 labels = maps.legend_labels(breaks, lambda v: formatting.number(v, shared.lang(), digits))
 colours = [*maps.VIRIDIS_5[: len(labels)], maps.MISSING]
-st.plotly_chart(
-    charts.legend_chart(
-        colours,
-        [*labels, t("missing_data")],
-        f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}",
-        shared.lang(),
-    ),
-    key="map_legend",
-    config={"displayModeBar": False},
-)
+legend_title = f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
+st.markdown(f"**{legend_title}**")
+st.image(legend_image(tuple(map(tuple, colours)), (*labels, t("missing_data"))), width="stretch")
 st.caption(t("map_classes", breaks=" | ".join(labels)) + " " + t("map_outlines"))
 source = shared.source_line([indicator_id], [year])
 st.caption(source + ". " + "© GeoBasis-DE / BKG 2021 (Daten verändert).")

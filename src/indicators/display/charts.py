@@ -227,35 +227,3 @@ def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):
     fig.update_xaxes(title=x_title)
     fig.update_yaxes(title=y_title)
     return finish(fig, title, source, lang, height=560)
-
-
-def legend_chart(colors, labels, title, lang):
-    """A small horizontal colour legend for the maps (pydeck has none)."""
-    fig = go.Figure(
-        go.Bar(
-            x=[1] * len(colors),
-            y=[""] * len(colors),
-            orientation="h",
-            marker_color=[f"rgb({c[0]},{c[1]},{c[2]})" for c in colors],
-            text=labels,
-            textposition="inside",
-            insidetextanchor="middle",
-            textfont={
-                "size": 13,
-                "color": ["white" if sum(c[:3]) < 380 else "black" for c in colors],
-            },
-            hoverinfo="skip",
-        )
-    )
-    fig.update_layout(
-        barmode="stack",
-        height=90,
-        margin={"l": 0, "r": 0, "t": 28, "b": 0},
-        title={"text": title, "font": {"size": 14}},
-        showlegend=False,
-        separators=plotly_separators(lang),
-        plot_bgcolor="white",
-    )
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
