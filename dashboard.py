@@ -35,7 +35,6 @@ except (BuildError, duckdb.Error, OSError) as exc:
     st.stop()
 
 shared.init_state()
-shared.print_style()
 shared.language_switch()
 pages = {
     st.Page(

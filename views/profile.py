@@ -23,6 +23,7 @@ with left:
 with right:
     year = shared.year_select(["population"])
 
+shared.print_style()  # this page is made to be printed; elsewhere the style slows deck.gl
 region = s.regions.loc[region_id]
 st.title(region["name"])
 st.caption(
