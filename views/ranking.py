@@ -1,5 +1,7 @@
 """Rangliste: all regions on one indicator and year, with change, group and overlaps."""
 
+import re
+
 import streamlit as st
 
 from indicators.display import charts, formatting
@@ -10,7 +12,7 @@ t = shared.t
 s = shared.snap()
 st.title(t("page_ranking"))
 
-c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
+c1, c2, c3, c4 = st.columns([3, 2, 3, 2])
 with c1:
     indicator_id = shared.indicator_select()
 with c2:
@@ -42,12 +44,22 @@ if start is not None:
     notes += change.attrs.get("notes", [])
 
 lang = shared.lang()
+
+
+def overlap_names(text):
+    """'muenchen (100 %), …' from the engine, with region names for readers; '' if none."""
+    if not isinstance(text, str):
+        return ""
+    return re.sub(r"[a-z_]+(?= \()", lambda m: shared.region_label(m.group(0)), text)
+
+
 view = ranked.assign(
     kind_label=[t(f"kind_{k}") for k in ranked["kind"]],
     core=[
         shared.region_label(r) if isinstance(r, str) else ""
         for r in ranked["core_in_metropolitan_region"]
     ],
+    overlap_text=[overlap_names(text) for text in ranked["overlaps"]],
 )
 columns = {
     "rank": t("rank"),
@@ -57,7 +69,7 @@ columns = {
     "percentile": t("percentile"),
     "index_de": f"{t('germany')} = 100",
     "core": t("core_in"),
-    "overlaps": t("overlaps"),
+    "overlap_text": t("overlaps"),
 }
 if start is not None:
     columns["pct_change"] = f"{t('change')} {start}–{year} (%)"
