@@ -18,6 +18,7 @@ import pandas as pd
 from indicators import catalogue as catalogue_module
 from indicators import groups
 from indicators.aggregation import aggregate, weight_years
+from indicators.groups import GERMANY
 from indicators.paths import CATALOGUE_PATH, DATA_DIR, DB_PATH
 
 SCHEMA_VERSION = 1
@@ -30,7 +31,6 @@ INPUT_FILES = (
     "value_origins.csv",
     "reference_inkar.csv",
 )
-GERMANY = "de"
 
 
 class BuildError(RuntimeError):

@@ -64,12 +64,6 @@ class Indicator:
     valid_max: float | None = None
     sources: tuple = field(default=())
 
-    def label(self, lang):
-        return self.label_de if lang == "de" else self.label_en
-
-    def unit_label(self, lang):
-        return self.unit_de if lang == "de" else self.unit
-
     def bounds(self):
         """Plausible range: counts are never negative, percentages lie within 0–100."""
         low = self.valid_min

@@ -15,10 +15,9 @@ import numpy as np
 import pandas as pd
 
 from indicators import groups
-from indicators.groups import DEFAULT_SET, METROPOLITAN, MIN_GROUP_SIZE
+from indicators.groups import DEFAULT_SET, GERMANY, METROPOLITAN, MIN_GROUP_SIZE
 from indicators.snapshot import snapshot
 
-GERMANY = "de"
 # Indicators describing a region's profile for `similar_regions`: rates, not sizes, one or
 # two per field, available for every region.
 SIMILARITY_INDICATORS = (
@@ -113,11 +112,6 @@ def _group_ids(snap, kind, regiopole_set, exclude_overlapping):
             snap.regions, regiopole_set, exclude_overlapping
         ) + groups.member_ids(snap.regions, METROPOLITAN)
     raise ValueError(f"unknown kind {kind!r}; use 'regiopole', 'metropolitan_region' or None")
-
-
-def _peer_ids(snap, region, regiopole_set, exclude_overlapping):
-    kind = region["kind"]
-    return _group_ids(snap, kind, regiopole_set, exclude_overlapping)
 
 
 def _germany(snap, indicator_id, year):
@@ -267,7 +261,9 @@ def peer_gap(
     region = region_info(snap, region_id)
     info = _check_year(snap, indicator_id, year)
     peers = [
-        r for r in _peer_ids(snap, region, regiopole_set, exclude_overlapping) if r != region_id
+        r
+        for r in _group_ids(snap, region["kind"], regiopole_set, exclude_overlapping)
+        if r != region_id
     ]
     peer_values = snap.values(indicator_id, year, peers).dropna()
     if len(peer_values) < MIN_GROUP_SIZE:
@@ -480,7 +476,9 @@ def profile(con, region_id, year, regiopole_set=DEFAULT_SET, exclude_overlapping
     snap = snapshot(con)
     region = region_info(snap, region_id)
     group = list(
-        dict.fromkeys([*_peer_ids(snap, region, regiopole_set, exclude_overlapping), region_id])
+        dict.fromkeys(
+            [*_group_ids(snap, region["kind"], regiopole_set, exclude_overlapping), region_id]
+        )
     )
     meta = snap.indicators
     (own,) = snap.positions([region_id])

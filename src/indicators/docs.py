@@ -11,11 +11,6 @@ from indicators import catalogue as catalogue_module
 from indicators.paths import REPO_ROOT
 
 README = REPO_ROOT / "README.md"
-RULES = {
-    "sum": "sum",
-    "ratio": "ratio of sums",
-    "weighted_mean": "weighted mean",
-}
 
 
 def _years(con):

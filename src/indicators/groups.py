@@ -15,6 +15,7 @@ REGIOPOLE_SETS = {
     "all": (None, "alle Kandidaten (36)"),
 }
 DEFAULT_SET = "aring_reuther"
+GERMANY = "de"  # region_id of Germany as a whole in region_values
 METROPOLITAN = "metropolitan_regions"
 MIN_GROUP_SIZE = 3
 

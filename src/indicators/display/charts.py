@@ -59,6 +59,20 @@ def finish(fig, title, source, lang, height=460, legend=True):
     return fig
 
 
+def reference_line(value, categories, name, colour, dash, width=2, hover=None):
+    """A vertical reference across categorical rows, as a trace in data units: it gets a
+    legend entry, and unlike a layout shape it stays right on log axes."""
+    return go.Scatter(
+        x=[value] * len(categories),
+        y=categories,
+        mode="lines",
+        name=name,
+        line={"color": colour, "dash": dash, "width": width},
+        hovertemplate=None if hover is None else hover + "<extra></extra>",
+        hoverinfo="skip" if hover is None else None,
+    )
+
+
 def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     """Horizontal bars (columns name, value, kind, optional text) with reference lines.
 
@@ -85,13 +99,14 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
         if value is None or value != value:
             continue
         fig.add_trace(
-            go.Scatter(
-                x=[value] * len(names),
-                y=names,
-                mode="lines",
-                name=label,
-                line={"color": color, "dash": dash, "width": 2.5},
-                hovertemplate=f"{label}: %{{x:,.{decimals}f}} {unit_label}<extra></extra>",
+            reference_line(
+                value,
+                names,
+                label,
+                color,
+                dash,
+                width=2.5,
+                hover=f"{label}: %{{x:,.{decimals}f}} {unit_label}",
             )
         )
     top = max([frame["value"].max(), *[r[1] for r in references if r[1] == r[1]]])
@@ -124,13 +139,8 @@ def dot_chart(frame, title, source, lang, reference=100, reference_label="", log
     labels = list(dict.fromkeys(frame["label"]))
     # The reference as a line trace in data units: a layout shape would mis-scale on log axes.
     fig.add_trace(
-        go.Scatter(
-            x=[reference] * len(labels),
-            y=labels,
-            mode="lines",
-            name=f"{reference_label} = {reference}",
-            line={"color": COLORS["germany"], "dash": "dot", "width": 2},
-            hoverinfo="skip",
+        reference_line(
+            reference, labels, f"{reference_label} = {reference}", COLORS["germany"], "dot"
         )
     )
     fig.update_yaxes(
