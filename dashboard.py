@@ -5,26 +5,14 @@ and runs the chosen page from views/. The view state is written back to the URL 
 every run, so any view can be bookmarked and shared.
 """
 
+import contextlib
+
 import duckdb
 import streamlit as st
 
 from indicators.build import BuildError
 from indicators.display import i18n
 from views import shared
-
-# (URL path, file in views/, text key, icon). The folder is deliberately not called pages/:
-# Streamlit scans a folder of that name before the entry script runs and then breaks deep
-# links (a "Page not found" dialog or the page run without this frame).
-PAGES = [
-    ("ueberblick", "overview", "page_overview", ":material/dashboard:"),
-    ("karte", "map", "page_map", ":material/map:"),
-    ("vergleich", "compare", "page_compare", ":material/compare_arrows:"),
-    ("rangliste", "ranking", "page_ranking", ":material/format_list_numbered:"),
-    ("profil", "profile", "page_profile", ":material/location_city:"),
-    ("entwicklung", "trends", "page_trends", ":material/timeline:"),
-    ("zusammenhaenge", "scatter", "page_scatter", ":material/scatter_plot:"),
-    ("daten", "methods", "page_methods", ":material/description:"),
-]
 
 st.set_page_config(page_title="Regiopolen-Monitor", page_icon="📊", layout="wide")
 
@@ -40,16 +28,18 @@ pages = {
     st.Page(
         f"views/{file}.py",
         title=shared.t(text),
-        icon=icon,
         url_path=path,
         default=path == "ueberblick",
     ): path
-    for path, file, text, icon in PAGES
+    for path, file, text in shared.PAGES
 }
 current = st.navigation(list(pages), position="top")
+shared.show_url_notices()  # before a slide changes the state it compares with
+if pages[current] == "praesentation":
+    with contextlib.suppress(ValueError):  # the page itself explains a broken file
+        shared.slide()
 shared.group_controls()
 st.sidebar.caption(shared.t("app_tagline"))
-shared.show_url_notices()
 try:
     current.run()
 except ValueError as exc:  # the comparison engine's clear "cannot answer this" messages

@@ -142,7 +142,7 @@ def bench_browser(server, repeat):
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         for label, url, selector in (
-            ("map", MAP_URL, "[data-testid='stDeckGlJsonChart'] canvas"),
+            ("map", MAP_URL, "[data-testid='stPlotlyChart'] .choroplethlocation"),
             ("profile", PROFILE_URL, "[data-testid='stMetric']"),
         ):
             samples = []

@@ -53,7 +53,7 @@ class Server:
 
 @contextlib.contextmanager
 def streamlit_server(timeout=60):
-    """Start `streamlit run dashboard.py` on a free loopback port; stop it afterwards."""
+    """Start `streamlit run serve.py` (as deployed) on a free loopback port; stop it afterwards."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -61,7 +61,7 @@ def streamlit_server(timeout=60):
             "-m",
             "streamlit",
             "run",
-            str(REPO_ROOT / "dashboard.py"),
+            str(REPO_ROOT / "serve.py"),
             "--server.address",
             HOST,
             "--server.port",

@@ -47,10 +47,15 @@ def plotly_specs(at):
     return [decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
 
 
-def deck_spec(at):
-    import json
-
-    return json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+def map_areas(spec):
+    """id -> (trace name, colour, customdata) for every polygon with a tooltip on a map."""
+    areas = {}
+    for trace in spec["data"]:
+        if trace["type"] == "choropleth" and trace.get("customdata"):
+            colour = trace["colorscale"][0][1]
+            for ident, data in zip(trace["locations"], trace["customdata"], strict=True):
+                areas[ident] = (trace["name"], colour, data)
+    return areas
 
 
 def warnings_text(at):

@@ -1,6 +1,6 @@
 """Regionsprofil page: figures, all indicators vs peers, similar regions, members."""
 
-from helpers import deck_spec, open_app, plotly_specs, warnings_text
+from helpers import map_areas, open_app, plotly_specs, warnings_text
 
 
 def test_rostock_profile_from_a_shared_link():
@@ -14,8 +14,10 @@ def test_rostock_profile_from_a_shared_link():
     assert len(similar) == 5
     members = at.dataframe[2].value
     assert set(members["ags"]) == {"13003", "13072", "13073"}
-    assert len(deck_spec(at)["layers"][1]["data"]["features"]) == 3
-    assert len(plotly_specs(at)) == 1
+    _, member_map = plotly_specs(at)
+    areas = map_areas(member_map)
+    assert set(areas) == {"13003", "13072", "13073"}
+    assert areas["13003"][2][:2] == ["Rostock", "Anteil: 100 %"]
 
 
 def test_switching_region_changes_everything():

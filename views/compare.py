@@ -46,8 +46,20 @@ reference_rows = pd.DataFrame(
 )
 shown = pd.concat([frame.drop(columns=["text"]), reference_rows])
 shown["unit"], shown["year"] = shared.unit_label(indicator_id), year
-shared.chart(fig, shown, f"vergleich_{indicator_id}_{year}", "compare_bar")
+shared.chart(fig, shown, f"vergleich_{indicator_id}_{year}", "compare_bar", [indicator_id])
 st.caption(shared.group_caption() + " " + source)
+texts = []
+for kind in ("regiopole", "metropolitan_region"):
+    members = [r for r in regions if r != "de" and s.regions.loc[r, "kind"] == kind]
+    if members:
+        ranked = shared.call("ranking", indicator_id, year, kind=kind, **shared.group_args())
+        texts += [
+            shared.rank_sentence(ranked, r, kind, indicator_id, year)
+            for r in members
+            if r in set(ranked["region_id"])
+        ]
+if texts:
+    shared.sentence("\n\n".join(texts))
 
 # 2. many indicators at once, Germany = 100
 st.subheader(t("compare_index_title"))
@@ -111,4 +123,6 @@ if len(years) > 1:
         breaks=breaks,
         styles=styles,
     )
-    shared.chart(fig, line_frame, f"vergleich_{indicator_id}_zeitreihe", "compare_lines")
+    shared.chart(
+        fig, line_frame, f"vergleich_{indicator_id}_zeitreihe", "compare_lines", [indicator_id]
+    )

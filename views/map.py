@@ -1,17 +1,19 @@
-"""Karte: any indicator and year as a choropleth, per Kreis or per region, without tiles."""
+"""Karte: any indicator and year as a choropleth per Kreis or per region (no map tiles), or
+as an equal-area tile map with one square per region."""
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from indicators import groups
-from indicators.display import formatting, i18n, maps
+from indicators.display import charts, formatting, i18n, maps
 from views import shared
 
 t = shared.t
 s = shared.snap()
 st.title(t("page_map"))
 
-left, middle, right = st.columns([3, 3, 2])
+left, middle, right = st.columns([3, 3, 3])
 with left:
     indicator_id = shared.indicator_select()
 with middle:
@@ -21,7 +23,7 @@ with right:
         st.segmented_control,
         "level",
         t("map_level"),
-        options=["kreis", "region"],
+        options=["kreis", "region", "tiles"],
         format_func=lambda v: t(f"level_{v}"),
         required=True,
     )
@@ -38,17 +40,18 @@ with right:
 
 
 @st.cache_resource(show_spinner=False, max_entries=48)
-def build_map(indicator_id, year, level, kind, regiopole_set, outside, language):
-    """The map for one view state: its data frame, class breaks and the deck (whose JSON is
-    serialised once). Shared by all sessions showing the same view."""
+def build_map(indicator_id, year, level, kind, regiopole_set, outside, language, day):
+    """The map for one view state: its data frame, class breaks and figure. Shared by all
+    sessions showing the same view (callers must not modify them). `day`: the date printed
+    under the map, so a cached map is redrawn the next day."""
     regiopoles = groups.regiopole_ids(s.regions, regiopole_set, outside)
-    outlines = shared.geojson("region_outlines.geojson")
+    outlines = shared.geojson("region_outlines.geojson", overview=True)["features"]
     if level == "kreis":
         frame = shared.kreis_values(indicator_id, year)
         sign = {"lower_better": 1}.get(s.meta[indicator_id]["polarity"], -1)
         frame["rank"] = (sign * frame["value"]).rank(method="min").astype("Int64")
         frame = frame.rename(columns={"ags": "id"})
-        base, key = shared.geojson("kreise.geojson"), "ags"
+        base, key = shared.geojson("kreise.geojson", overview=True), "ags"
     else:
         ranked = shared.call(
             "ranking",
@@ -59,75 +62,129 @@ def build_map(indicator_id, year, level, kind, regiopole_set, outside, language)
             exclude_overlapping=outside,
         )
         frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
+        # Large regions first, so that smaller ones inside them stay visible on top.
         size = s.values("population", 2022, list(frame["id"])).sort_values(ascending=False)
         position = {r: k for k, r in enumerate(size.index)}
         base = {
-            "type": "FeatureCollection",
             "features": sorted(
-                (f for f in outlines["features"] if f["properties"]["region_id"] in position),
+                (f for f in outlines if f["properties"]["region_id"] in position),
                 key=lambda f: position[f["properties"]["region_id"]],
-            ),
+            )
         }
         key = "region_id"
 
     n = int(frame["value"].notna().sum())
     show = shared.formatter(indicator_id)
     rank_label = i18n.t("map_tooltip_rank", language)
-    texts = {
-        row.id: {
-            "name": row.name,
-            "value_text": show(row.value),
-            "rank_text": f"{rank_label} {row.rank} / {n}" if pd.notna(row.rank) else "",
-        }
-        for row in frame.itertuples()
-    }
+    frame["value_text"] = [show(v) for v in frame["value"]]
+    frame["rank_text"] = [f"{rank_label} {r} / {n}" if pd.notna(r) else "" for r in frame["rank"]]
     breaks = maps.class_breaks(frame["value"])
-    filled = maps.painted(
-        base, key, dict(zip(frame["id"], frame["value"], strict=True)), texts, breaks
-    )
-
-    def outline(keep):
-        return {
-            "type": "FeatureCollection",
-            "features": [f for f in outlines["features"] if keep(f["properties"]["region_id"])],
-        }
+    digits = shared.decimals(indicator_id)
+    labels = maps.legend_labels(breaks, lambda v: formatting.number(v, language, digits))
 
     kinds = s.regions["kind"]
     kreise = shared.table("kreise").set_index("ags")
+    core_ags = [s.regions.loc[r, "core_ags"].split(";")[0] for r in regiopoles]
     cores = pd.DataFrame(
-        [
-            {
-                "name": s.regions.loc[r, "core_city"].split(";")[0],
-                "lon": kreise.loc[s.regions.loc[r, "core_ags"].split(";")[0], "lon"],
-                "lat": kreise.loc[s.regions.loc[r, "core_ags"].split(";")[0], "lat"],
-            }
-            for r in regiopoles
-        ]
+        {
+            "name": [s.regions.loc[r, "core_city"].split(";")[0] for r in regiopoles],
+            "lon": kreise.loc[core_ags, "lon"].to_numpy(),
+            "lat": kreise.loc[core_ags, "lat"].to_numpy(),
+        }
     )
-    layers = [
-        maps.background_layer(shared.geojson("laender.geojson")),
-        maps.fill_layer(filled, "values"),
-        maps.outline_layer(
-            outline(lambda r: kinds[r] == "metropolitan_region"),
-            maps.OUTLINE["metropolitan_region"],
-            "metropolitan_outlines",
-            2.5,
-        ),
-        maps.outline_layer(
-            outline(lambda r: r in regiopoles), maps.OUTLINE["regiopole"], "regiopole_outlines", 2
-        ),
-        *maps.point_layers(cores),
-    ]
-    deck = maps.deck(layers, "<b>{name}</b><br/>{value_text}<br/>{rank_text}")
-    return frame, breaks, deck
+    fig = maps.geo_figure(
+        maps.cores_trace(cores, i18n.t("map_cores", language)),
+        [
+            maps.background_trace(shared.geojson("laender.geojson", overview=True)),
+            *maps.value_traces(base, key, frame, breaks, labels, i18n.t("missing_data", language)),
+            maps.outline_trace(
+                [
+                    f
+                    for f in outlines
+                    if kinds[f["properties"]["region_id"]] == "metropolitan_region"
+                ],
+                "region_id",
+                maps.OUTLINE["metropolitan_region"],
+                2.5,
+                i18n.t("kind_metropolitan_region", language),
+            ),
+            maps.outline_trace(
+                [f for f in outlines if f["properties"]["region_id"] in regiopoles],
+                "region_id",
+                maps.OUTLINE["regiopole"],
+                2,
+                i18n.t("kind_regiopole", language),
+            ),
+        ],
+        maps.bounds(shared.geojson("laender.geojson")["features"], pad=0.02),
+    )
+    title = f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
+    source = shared.source_line([indicator_id], [year]) + ". © GeoBasis-DE / BKG 2021"
+    charts.finish(fig, title, source, language, height=700)
+    return frame, labels, maps.side_legend(fig).freeze()
 
 
 @st.cache_resource(show_spinner=False, max_entries=48)
-def legend_image(colours, labels):
-    return maps.legend_png(colours, labels)
+def build_tiles(indicator_id, year, regiopole_set, outside, language, day):
+    """Equal tiles for all regiopole and metropolitan regions, placed like their cores."""
+    ranked = shared.call(
+        "ranking",
+        indicator_id,
+        year,
+        kind=None,
+        regiopole_set=regiopole_set,
+        exclude_overlapping=outside,
+    )
+    frame = ranked[["region_id", "name", "kind", "value", "rank"]].rename(
+        columns={"region_id": "id"}
+    )
+    kreise = shared.table("kreise").set_index("ags")
+    cores = [s.regions.loc[r, "core_ags"].split(";")[0] for r in frame["id"]]
+    frame["lon"] = kreise.loc[cores, "lon"].to_numpy()
+    frame["lat"] = kreise.loc[cores, "lat"].to_numpy()
+    cells = maps.tile_positions(frame)
+    frame["x"] = [cells[r][0] for r in frame["id"]]
+    frame["y"] = [cells[r][1] for r in frame["id"]]
+    show = shared.formatter(indicator_id)
+    digits = shared.decimals(indicator_id)
+    n = int(frame["value"].notna().sum())
+    rank_label = i18n.t("map_tooltip_rank", language)
+    frame["value_text"] = [show(v) for v in frame["value"]]
+    frame["rank_text"] = [f"{rank_label} {r} / {n}" if pd.notna(r) else "" for r in frame["rank"]]
+    frame["label"] = [
+        f"{s.regions.loc[r, 'core_city'].split(';')[0][:10]}<br>"
+        f"{formatting.number(v, language, digits)}"
+        for r, v in zip(frame["id"], frame["value"], strict=True)
+    ]
+    breaks = maps.class_breaks(frame["value"])
+    labels = maps.legend_labels(breaks, lambda v: formatting.number(v, language, digits))
+    traces, tiles = maps.tile_traces(frame, breaks, labels, i18n.t("missing_data", language))
+    fig = go.Figure(traces)
+    title = f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
+    charts.finish(fig, title, shared.source_line([indicator_id], [year]), language, height=820)
+    maps.side_legend(fig)
+    return frame, labels, maps.tile_layout(fig, tiles)
 
 
-frame, breaks, deck = build_map(
+if level == "tiles":
+    frame, labels, fig = build_tiles(
+        indicator_id,
+        year,
+        shared.state()["set"],
+        shared.state()["outside"],
+        shared.lang(),
+        formatting.today(),
+    )
+    st.plotly_chart(fig, key="tile_chart", config=shared.chart_config(f"kacheln_{indicator_id}"))
+    st.caption(t("map_tiles_help"))
+    table = frame[["id", "name", "kind", "value", "rank"]].rename(columns={"id": "region_id"})
+    table["unit"], table["year"] = shared.unit_label(indicator_id), year
+    shared.download(
+        table, f"kacheln_{indicator_id}_{year}", key="dl_tiles", indicators=[indicator_id]
+    )
+    st.stop()
+
+frame, labels, fig = build_map(
     indicator_id,
     year,
     level,
@@ -135,19 +192,19 @@ frame, breaks, deck = build_map(
     shared.state()["set"],
     shared.state()["outside"],
     shared.lang(),
+    formatting.today(),
 )
-st.pydeck_chart(deck, height=640, key="map_chart")
-
-digits = shared.decimals(indicator_id)
-labels = maps.legend_labels(breaks, lambda v: formatting.number(v, shared.lang(), digits))
-colours = [*maps.VIRIDIS_5[: len(labels)], maps.MISSING]
-legend_title = f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
-st.markdown(f"**{legend_title}**")
-st.image(legend_image(tuple(map(tuple, colours)), (*labels, t("missing_data"))), width="stretch")
+st.plotly_chart(
+    fig,
+    key="map_chart",
+    config=shared.chart_config(f"karte_{indicator_id}_{year}") | {"scrollZoom": True},
+)
 st.caption(t("map_classes", breaks=" | ".join(labels)) + " " + t("map_outlines"))
-source = shared.source_line([indicator_id], [year])
-st.caption(source + ". " + "© GeoBasis-DE / BKG 2021 (Daten verändert).")
-table = frame.rename(columns={"id": "ags" if level == "kreis" else "region_id"})
+table = frame[["id", "name", "value", "rank"]].rename(
+    columns={"id": "ags" if level == "kreis" else "region_id"}
+)
 table["unit"] = shared.unit_label(indicator_id)
 table["year"] = year
-shared.download(table, f"karte_{indicator_id}_{year}_{level}", key="dl_map")
+shared.download(
+    table, f"karte_{indicator_id}_{year}_{level}", key="dl_map", indicators=[indicator_id]
+)

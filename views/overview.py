@@ -67,7 +67,9 @@ source = shared.source_line(shared.HEADLINES, sorted(set(years.values()) | {POPU
 fig = charts.dot_chart(
     frame, t("overview_chart_title"), source, shared.lang(), reference_label=t("germany")
 )
-shared.chart(fig, frame.drop(columns=["color"]), "regiopolen_ueberblick", "overview")
+shared.chart(
+    fig, frame.drop(columns=["color"]), "regiopolen_ueberblick", "overview", shared.HEADLINES
+)
 st.caption(source)
 
 st.subheader(t("overview_guide"))

@@ -4,7 +4,7 @@ similar regions, member Kreise and the region's definition. Prints cleanly."""
 import pandas as pd
 import streamlit as st
 
-from indicators.display import charts, formatting, i18n, maps
+from indicators.display import charts, exports, formatting, i18n, maps
 from views import shared
 
 SINCE = 2011  # sizes are compared with 2011, the first year on the current census base
@@ -23,13 +23,14 @@ with left:
 with right:
     year = shared.year_select(["population"])
 
-shared.print_style()  # this page is made to be printed; elsewhere the style slows deck.gl
+shared.print_style()  # only here: this page is made to be printed
 region = s.regions.loc[region_id]
 st.title(region["name"])
-st.caption(
+caption = (
     f"{t('kind_' + region['kind'])} · {region['core_city'].replace(';', ',')} · "
     f"{region['states'].replace(';', ', ')} · {shared.group_caption()}"
 )
+st.caption(caption)
 
 profile = shared.call("profile", region_id, year, **shared.group_args())
 rows = profile.set_index("indicator_id")
@@ -58,6 +59,25 @@ for position, indicator_id in enumerate(shared.HEADLINES):
             chart_data=history if len(history) > 1 else None,
             border=True,
         )
+
+# citable: the headline rates' ranks among the region's own kind, and the population change
+texts = []
+for indicator_id in shared.HEADLINES:
+    row = rows.loc[indicator_id]
+    if pd.isna(row["value"]):
+        continue
+    if s.meta[indicator_id]["aggregation"] == "sum":
+        if row["year"] > SINCE:
+            texts.append(shared.change_sentence(indicator_id, region_id, SINCE, int(row["year"])))
+        continue
+    kind = region["kind"]
+    ranked = shared.call(
+        "ranking", indicator_id, int(row["year"]), kind=kind, **shared.group_args()
+    )
+    if region_id in set(ranked["region_id"]):
+        texts.append(shared.rank_sentence(ranked, region_id, kind, indicator_id, int(row["year"])))
+if texts:
+    shared.sentence("\n\n".join(texts))
 
 # every rate against peers and Germany (counts are left out: an index of sizes says little)
 st.subheader(t("profile_all"))
@@ -104,7 +124,7 @@ fig = charts.dot_chart(
     reference_label=t("germany"),
     log=True,
 )
-st.plotly_chart(fig, key="profile_dots", config={"displaylogo": False})
+st.plotly_chart(fig, key="profile_dots", config=shared.chart_config(f"profil_{region_id}"))
 st.caption(t("profile_all_help"))
 
 show = {i: shared.formatter(i) for i in profile["indicator_id"]}
@@ -133,6 +153,24 @@ table = pd.DataFrame(
 )
 st.dataframe(table, hide_index=True, height=420, key="profile_table")
 shared.download(profile, f"profil_{region_id}_{year}", key="dl_profile")
+all_source = shared.source_line(
+    list(profile["indicator_id"]), sorted({int(y) for y in profile["year"].dropna()})
+)
+subtitle = f"{caption} · {t('year')} {year}"
+st.download_button(
+    t("download_pdf"),
+    lambda: exports.profile_pdf(
+        region["name"],
+        subtitle,
+        table[profile["value"].notna().to_numpy()],
+        texts,
+        [all_source, f"Regiopolen-Monitor · {t('as_of')} {formatting.today(lang)}"],
+    ),
+    file_name=f"profil_{region_id}_{year}.pdf",
+    mime="application/pdf",
+    key="dl_profile_pdf",
+    icon="📄",
+)
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -140,33 +178,43 @@ def member_map(region_id, language):
     """The region's member Kreise (darker: whole, lighter: partly included), built once."""
     members = shared.table("region_members")
     shares = dict(members.loc[members["region_id"] == region_id, ["ags", "share"]].to_numpy())
-    kreise = shared.table("kreise").set_index("ags")
     features = [
-        {
-            "type": "Feature",
-            "geometry": f["geometry"],
-            "properties": {
-                "name": f["properties"]["name"],
-                "share_text": formatting.percent(100 * shares[f["properties"]["ags"]], language, 0),
-                "fill": [0, 114, 178, 200]
-                if shares[f["properties"]["ags"]] >= 1
-                else [86, 180, 233, 200],
-            },
-        }
-        for f in shared.geojson("kreise.geojson")["features"]
-        if f["properties"]["ags"] in shares
+        f for f in shared.geojson("kreise.geojson")["features"] if f["properties"]["ags"] in shares
     ]
-    view = maps.view(
-        kreise.loc[list(shares), "lat"].mean(), kreise.loc[list(shares), "lon"].mean(), zoom=7
+    kreise = shared.table("kreise").set_index("ags")
+    traces = [maps.background_trace(shared.geojson("laender.geojson"))]
+    for whole, colour, label in (
+        (True, "#0072B2", "share_whole"),
+        (False, "#56B4E9", "share_part"),
+    ):
+        part = [f for f in features if (shares[f["properties"]["ags"]] >= 1) == whole]
+        if part:
+            info = [
+                [
+                    f["properties"]["name"],
+                    i18n.t("share", language)
+                    + ": "
+                    + formatting.percent(100 * shares[f["properties"]["ags"]], language, 0),
+                    "",
+                ]
+                for f in part
+            ]
+            traces.append(
+                maps.area_trace(part, "ags", colour, i18n.t(label, language), customdata=info)
+            )
+    core = s.regions.loc[region_id, "core_ags"].split(";")[0]
+    city = pd.DataFrame(
+        {
+            "name": [s.regions.loc[region_id, "core_city"].split(";")[0]],
+            "lon": [kreise.at[core, "lon"]],
+            "lat": [kreise.at[core, "lat"]],
+        }
     )
-    return maps.deck(
-        [
-            maps.background_layer(shared.geojson("laender.geojson")),
-            maps.fill_layer({"type": "FeatureCollection", "features": features}, "members"),
-        ],
-        "<b>{name}</b><br/>" + i18n.t("share", language) + ": {share_text}",
-        view,
+    fig = maps.geo_figure(
+        maps.cores_trace(city, i18n.t("map_cores", language)), traces, maps.bounds(features)
     )
+    fig.update_layout(font=charts.FONT, height=400, paper_bgcolor="white")
+    return maps.side_legend(fig, top=10).freeze()
 
 
 left, right = st.columns(2)
@@ -197,7 +245,7 @@ with right:
     members = members[members["region_id"] == region_id].merge(
         shared.table("kreise")[["ags", "name"]], on="ags"
     )
-    st.pydeck_chart(member_map(region_id, lang), height=360, key="profile_map")
+    st.plotly_chart(member_map(region_id, lang), key="profile_map", config={"displaylogo": False})
     st.dataframe(
         shared.styled(
             members[["ags", "name", "share"]].rename(

@@ -82,6 +82,20 @@ st.dataframe(shared.styled(shown, number_digits), hide_index=True, height=520, k
 for note in notes:
     st.caption("ℹ️ " + (t("rank_neutral_note") if "no better or worse" in note else note))
 
+ranked_ids = list(ranked["region_id"])
+shared.ensure_choice("region", ranked_ids)
+region_id = shared.bound(
+    st.selectbox,
+    "region",
+    t("sentence_region"),
+    options=ranked_ids,
+    format_func=shared.region_label,
+)
+text = shared.rank_sentence(ranked, region_id, None if kind == "all" else kind, indicator_id, year)
+if start is not None:
+    text += " " + shared.change_sentence(indicator_id, region_id, start, year)
+shared.sentence(text)
+
 source = shared.source_line([indicator_id], [year] if start is None else [start, year])
 summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
 bars = ranked[["region_id", "name", "kind", "value"]].copy()
@@ -100,5 +114,5 @@ fig = charts.bar_chart(
 table = ranked.drop(columns=["core_in_metropolitan_region"]).assign(
     unit=shared.unit_label(indicator_id), year=year, regiopole_set=shared.state()["set"]
 )
-shared.chart(fig, table, f"rangliste_{indicator_id}_{year}", "ranking_bars")
+shared.chart(fig, table, f"rangliste_{indicator_id}_{year}", "ranking_bars", [indicator_id])
 st.caption(shared.group_caption() + " " + source)

@@ -87,5 +87,7 @@ fig = charts.scatter_chart(
 data = frame.drop(columns=["label", "kind_label"]).rename(
     columns={"x": x_id, "y": y_id, "size": "population"}
 )
-shared.chart(fig, data.assign(year=year), f"zusammenhang_{x_id}_{y_id}_{year}", "scatter")
+shared.chart(
+    fig, data.assign(year=year), f"zusammenhang_{x_id}_{y_id}_{year}", "scatter", [x_id, y_id]
+)
 st.caption(f"{t('scatter_size')} ({population_year}). {shared.group_caption()}")

@@ -11,11 +11,29 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators import compare, open_db
-from indicators.display import formatting, i18n, urlstate
+from indicators import compare, open_db, sentences
+from indicators.display import exports, formatting, i18n, maps, presentations, urlstate
 from indicators.groups import REGIOPOLE_SETS
 from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
+
+# (URL path, file in views/, text key). No icons: their font alone is 375 kB.
+# The folder is deliberately not called pages/:
+# Streamlit scans a folder of that name before the entry script runs and then breaks deep
+# links (a "Page not found" dialog or the page run without this frame).
+PAGES = [
+    ("ueberblick", "overview", "page_overview"),
+    ("karte", "map", "page_map"),
+    ("vergleich", "compare", "page_compare"),
+    ("rangliste", "ranking", "page_ranking"),
+    ("profil", "profile", "page_profile"),
+    ("entwicklung", "trends", "page_trends"),
+    ("zusammenhaenge", "scatter", "page_scatter"),
+    ("daten", "methods", "page_methods"),
+    ("eigene-region", "own_region", "page_own"),
+    ("praesentation", "presentation", "page_presentation"),
+]
+
 
 STATE = "view_state"
 # The indicators the overview and every region profile lead with.
@@ -60,13 +78,23 @@ def options():
             if s.has_year(indicator_id, y)
         ]
         years[indicator_id] = tuple(present)
-    return urlstate.Options(tuple(s.indicators.index), tuple(s.regions.index), years)
+    kreise = tuple(con().execute("SELECT ags FROM kreise ORDER BY ags").df()["ags"])
+    return urlstate.Options(
+        tuple(s.indicators.index),
+        tuple(s.regions.index),
+        years,
+        presentations.available(),
+        kreise,
+    )
 
 
 @st.cache_resource(show_spinner=False)
-def geojson(name):
-    """A GeoJSON file of data/, shared by all sessions: callers must not modify it."""
-    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+def geojson(name, overview=False):
+    """A GeoJSON file of data/, shared by all sessions: callers must not modify it.
+
+    overview=True: simplified for a map of all Germany (see maps.simplified)."""
+    collection = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return maps.simplified(collection, name == "kreise.geojson") if overview else collection
 
 
 @st.cache_data(show_spinner=False)
@@ -180,6 +208,26 @@ def set_state(name, value):
     """Change a value programmatically (e.g. a fallback), keeping its widget in step."""
     state()[name] = value
     st.session_state[f"w_{name}"] = NONE if value is None else value
+
+
+def slide():
+    """(presentation, slide number, slide) named by the URL state.
+
+    Entering a slide applies its view once, before any widget is drawn (so the dashboard
+    calls this ahead of the sidebar); afterwards the slide's widgets can be used live.
+    Raises ValueError for a presentation that cannot be loaded.
+    """
+    deck = presentations.load(state()["deck"])
+    number = min(max(1, state()["slide"]), len(deck["slides"]))
+    state()["slide"] = number
+    chosen = deck["slides"][number - 1]
+    if st.session_state.get("slide_shown") != (state()["deck"], number):
+        view, _, _ = urlstate.parse(chosen["params"], options())
+        own = [k for k in urlstate.GLOBAL_KEYS if k != "lang" and k in chosen["params"]]
+        for name in [*own, *urlstate.PAGE_KEYS[chosen["page"]]]:
+            set_state(name, view[name])
+        st.session_state["slide_shown"] = (state()["deck"], number)
+    return deck, number, chosen
 
 
 # --- common controls --------------------------------------------------------------------------
@@ -368,6 +416,62 @@ def source_line(indicator_ids, years):
     )
 
 
+def short_source(indicator_ids, years):
+    """'BBSR, INKAR (2021)' – publisher and year only, for sentences."""
+    parts = [
+        row["short"]
+        for indicator_id in dict.fromkeys(indicator_ids)
+        for row in snap().sources_for(indicator_id, years)
+    ]
+    span = f"{min(years)}–{max(years)}" if len(set(years)) > 1 else f"{years[0]}"
+    return f"{'; '.join(dict.fromkeys(parts))}, {span}"
+
+
+def rank_sentence(ranked, region_id, kind, indicator_id, year):
+    """The citable sentence for one region in a frame of compare.ranking."""
+    rank, n, tied = sentences.rank_facts(ranked, region_id)
+    value = snap().value(indicator_id, year, region_id)
+    return sentences.rank_sentence(
+        lang(),
+        year=year,
+        indicator=indicator_label(indicator_id),
+        region=region_label(region_id),
+        value=fmt(indicator_id, value),
+        rank=rank,
+        n=n,
+        tied=tied,
+        kind=kind,
+        polarity=snap().meta[indicator_id]["polarity"],
+        source=short_source([indicator_id], [year]),
+    )
+
+
+def change_sentence(indicator_id, region_id, start, end):
+    s = snap()
+    before, after = (s.value(indicator_id, y, region_id) for y in (start, end))
+    pct = 100 * (after - before) / before if before else float("nan")
+    return sentences.change_sentence(
+        lang(),
+        indicator=indicator_label(indicator_id),
+        region=region_label(region_id),
+        start=start,
+        end=end,
+        before=fmt(indicator_id, before),
+        after=fmt(indicator_id, after),
+        pct=None if pct != pct else formatting.percent(pct, lang(), 1, sign=True),
+        breaks=[
+            (b["year"], b[lang()]) for b in json.loads(s.meta[indicator_id].get("breaks") or "[]")
+        ],
+        source=short_source([indicator_id], [start, end]),
+    )
+
+
+def sentence(text):
+    """A citable sentence with a copy button (the code block's own)."""
+    st.caption(t("sentence_label"))
+    st.code(text, language=None, wrap_lines=True)
+
+
 def break_marks(indicator_id):
     """(year, label) of each statistical break of an indicator, for charts."""
     return [(year, t("break_marker")) for year in snap().meta[indicator_id]["break_years"]]
@@ -382,10 +486,16 @@ def csv_bytes(frame, language):
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def download(frame, stem, key, label=None):
-    """A CSV download of exactly the data shown, generated only when clicked."""
+def download(frame, stem, key, label=None, indicators=None):
+    """CSV and Excel downloads of exactly the data shown, generated only when clicked.
+
+    The workbook's second sheet describes the indicators (`indicators`, or the frame's
+    column indicator_id) with their sources and licences."""
     language = lang()
-    st.download_button(
+    if indicators is None:
+        indicators = list(frame["indicator_id"].unique()) if "indicator_id" in frame else []
+    left, right = st.columns([1, 1], width=420)
+    left.download_button(
         label or t("download_csv"),
         lambda: csv_bytes(frame, language),
         file_name=f"{stem}.csv",
@@ -393,12 +503,34 @@ def download(frame, stem, key, label=None):
         key=key,
         icon="⬇️",
     )
+    note = i18n.t("export_note", language, date=formatting.today(language))
+    right.download_button(
+        t("download_xlsx"),
+        lambda: exports.excel_bytes(
+            frame,
+            exports.metadata(snap(), indicators, language),
+            (i18n.t("sheet_data", language), i18n.t("sheet_meta", language)),
+            note,
+        ),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        icon="⬇️",
+    )
 
 
-def chart(fig, frame, stem, key):
-    """A Plotly chart followed by the download of the data it shows."""
-    st.plotly_chart(fig, key=f"chart_{key}", config={"displaylogo": False})
-    download(frame, stem, key=f"dl_{key}")
+def chart(fig, frame, stem, key, indicators=None):
+    """A Plotly chart (its camera button saves a PNG with title, source and date) followed
+    by the downloads of the data it shows."""
+    st.plotly_chart(fig, key=f"chart_{key}", config=chart_config(stem))
+    download(frame, stem, key=f"dl_{key}", indicators=indicators)
+
+
+def chart_config(stem):
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": stem, "scale": 2},
+    }
 
 
 def styled(frame, digits):

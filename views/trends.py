@@ -74,7 +74,9 @@ fig = charts.line_chart(
     breaks=shared.break_marks(indicator_id),
     styles=styles,
 )
-shared.chart(fig, frame.assign(unit=unit), f"entwicklung_{indicator_id}", "trend_lines")
+shared.chart(
+    fig, frame.assign(unit=unit), f"entwicklung_{indicator_id}", "trend_lines", [indicator_id]
+)
 st.caption(shared.group_caption())
 for note in convergence.attrs.get("notes", []):
     st.caption("ℹ️ " + note)
@@ -104,7 +106,7 @@ fig = charts.line_chart(
     breaks=shared.break_marks(indicator_id),
     styles={t("gap_title"): {"color": charts.COLORS["highlight"]}},
 )
-shared.chart(fig, convergence, f"abstand_{indicator_id}", "trend_gap")
+shared.chart(fig, convergence, f"abstand_{indicator_id}", "trend_gap", [indicator_id])
 cv = pd.DataFrame(
     {"year": convergence["year"], "series": t("cv_label"), "value": convergence["cv"]}
 )

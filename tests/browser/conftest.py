@@ -29,6 +29,24 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def page_at(browser):
+    """A new page in its own context (downloads allowed) at a size 'WIDTHxHEIGHT'."""
+    contexts = []
+
+    def open_page(size="1280x800"):
+        width, height = map(int, size.split("x"))
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale="de-DE", accept_downloads=True
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 @pytest.fixture(scope="session")
 def screenshot_dir():
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)

@@ -29,7 +29,7 @@ def test_shared_map_link_and_indicator_change(server, browser, screenshot_dir, s
     page.goto(f"{server}/karte?ind=unemployment_rate&year=2021&level=kreis")
     _settled(page)
     expect(page.get_by_role("heading", name="Karte")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator("[data-testid='stDeckGlJsonChart'] canvas").first).to_be_visible(
+    expect(page.locator("[data-testid='stPlotlyChart'] .choroplethlocation").first).to_be_visible(
         timeout=TIMEOUT
     )
     expect(page.get_by_text("Arbeitslosenquote (%), 2021").first).to_be_visible(timeout=TIMEOUT)

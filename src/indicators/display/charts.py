@@ -2,9 +2,12 @@
 downloaded or screenshotted chart still says what it shows and where the data comes from.
 """
 
+import textwrap
+
 import plotly.graph_objects as go
 
-from indicators.display.formatting import plotly_separators
+from indicators.display import i18n
+from indicators.display.formatting import plotly_separators, today
 
 # Okabe–Ito colours: distinguishable with the common forms of colour blindness.
 COLORS = {
@@ -19,7 +22,10 @@ FONT = {"size": 15}
 
 
 def finish(fig, title, source, lang, height=460, legend=True):
-    """Common layout: title, language-specific number format, source line at the bottom."""
+    """Common layout: title, language-specific number format, source line at the bottom
+    with the date (so a saved PNG says when it was made)."""
+    source = f"{source} · {i18n.t('as_of', lang)} {today(lang)}"
+    lines = textwrap.wrap(source, 120)  # a long source line would run out of the image
     fig.update_layout(
         title={
             "text": title,
@@ -34,14 +40,14 @@ def finish(fig, title, source, lang, height=460, legend=True):
         font=FONT,
         separators=plotly_separators(lang),
         height=height,
-        margin={"l": 10, "r": 20, "t": 100, "b": 90},
+        margin={"l": 10, "r": 20, "t": 100, "b": 75 + 15 * len(lines)},
         showlegend=legend,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
     fig.add_annotation(
-        text=source,
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,

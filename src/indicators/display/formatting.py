@@ -53,3 +53,11 @@ def with_unit(value, unit_label, lang="de", decimals=1):
 def plotly_separators(lang):
     """Plotly's `separators` layout setting: decimal mark first, then thousands."""
     return ",." if lang == "de" else ".,"
+
+
+def today(lang="de"):
+    """Today's date as readers write it: 22.11.2026 or 2026-11-22."""
+    import datetime
+
+    now = datetime.date.today()
+    return now.strftime("%d.%m.%Y") if lang == "de" else now.isoformat()

@@ -150,8 +150,16 @@ TEXT = {
     "map_level": ("Darstellung", "Show"),
     "level_kreis": ("Kreise", "Kreise"),
     "level_region": ("Regionen", "Regions"),
+    "level_tiles": ("Kacheln", "Tiles"),
+    "map_tiles_help": (
+        "Eine gleich große Kachel je Region, grob an der Lage ihrer Kernstadt: kleine "
+        "Regiopolregionen sind so sichtbar wie große Metropolregionen. Blauer Rand: "
+        "Regiopolregion, oranger Rand: Metropolregion.",
+        "One tile of equal size per region, roughly where its core city lies: small regiopole "
+        "regions are as visible as large metropolitan regions. Blue rim: regiopole region, "
+        "orange rim: metropolitan region.",
+    ),
     "map_regions_of": ("Regionen", "Regions"),
-    "map_legend": ("Legende", "Legend"),
     "map_classes": ("Klassengrenzen (Quintile): {breaks}", "Class breaks (quintiles): {breaks}"),
     "map_outlines": (
         "Umrisse: Regiopolregionen (blau), Metropolregionen (orange); Punkte: "
@@ -160,6 +168,60 @@ TEXT = {
         "core cities of the regiopole regions.",
     ),
     "map_tooltip_rank": ("Rang", "Rank"),
+    "map_cores": ("Kernstädte", "Core cities"),
+    "page_presentation": ("Präsentation", "Presentation"),
+    "page_own": ("Eigene Region", "Own region"),
+    "own_intro": (
+        "Stellen Sie eine Region aus Kreisen zusammen – aus der Liste oder als CSV-Datei mit "
+        "den Spalten ags und (optional) share – und vergleichen Sie sie mit den "
+        "Regiopolregionen. Sie wird nach denselben Regeln berechnet und nur im Link "
+        "gespeichert, nirgends sonst.",
+        "Put together a region from Kreise – from the list or as a CSV file with the columns "
+        "ags and (optionally) share – and compare it with the regiopole regions. It is "
+        "computed by the same rules and kept only in the link, nowhere else.",
+    ),
+    "own_name": ("Name der Region", "Name of the region"),
+    "own_pick": ("Kreise", "Kreise"),
+    "own_apply": ("Region übernehmen", "Use this region"),
+    "own_tab_list": ("Aus der Liste", "From the list"),
+    "own_tab_upload": ("CSV hochladen", "Upload a CSV"),
+    "own_upload": ("CSV-Datei (UTF-8, Spalten ags; share)", "CSV file (UTF-8, columns ags, share)"),
+    "own_upload_error": ("Die Datei wurde nicht übernommen:", "The file was not used:"),
+    "own_empty": (
+        "Noch keine eigene Region: wählen Sie Kreise aus oder laden Sie eine CSV-Datei hoch.",
+        "No own region yet: choose Kreise or upload a CSV file.",
+    ),
+    "own_members": (
+        "{n} Kreise, davon {partial} anteilig",
+        "{n} Kreise, {partial} of them in part",
+    ),
+    "own_rank": ("Rang unter Regiopolregionen", "Rank among regiopole regions"),
+    "own_table_title": ("Alle Indikatoren", "All indicators"),
+    "own_bar_title": (
+        "{indicator}, {year}: {name} im Vergleich",
+        "{indicator}, {year}: {name} compared",
+    ),
+    "slide_of": ("Folie {n} von {total}", "Slide {n} of {total}"),
+    "slide_back": ("Vorige Folie (Pfeiltaste links)", "Previous slide (left arrow key)"),
+    "slide_next": ("Nächste Folie (Pfeiltaste rechts)", "Next slide (right arrow key)"),
+    "presentation_broken": (
+        "Diese Präsentation lässt sich nicht öffnen: {reason}",
+        "This presentation cannot be opened: {reason}",
+    ),
+    "download_xlsx": ("Excel", "Excel"),
+    "download_pdf": ("Profil als PDF (1 Seite)", "Profile as PDF (1 page)"),
+    "sheet_data": ("Daten", "Data"),
+    "sheet_meta": ("Indikatoren und Quellen", "Indicators and sources"),
+    "export_note": (
+        "Regiopolen-Monitor, Export vom {date}. Quellen und Lizenzen je Indikator:",
+        "Regiopolen-Monitor, exported {date}. Sources and licences per indicator:",
+    ),
+    "as_of": ("Stand", "As of"),
+    "sentence_label": (
+        "Zitierfähiger Satz – Kopieren mit dem Symbol rechts",
+        "Citable sentence – copy with the icon on the right",
+    ),
+    "sentence_region": ("Satz für Region", "Sentence for region"),
     # compare
     "compare_regions": ("Regionen (2–8)", "Regions (2–8)"),
     "compare_bar_title": ("{indicator}, {year}", "{indicator}, {year}"),
@@ -211,6 +273,8 @@ TEXT = {
         "Tip: the browser's print function makes a clean PDF.",
     ),
     "share": ("Anteil", "Share"),
+    "share_whole": ("ganz in der Region", "wholly in the region"),
+    "share_part": ("teilweise (Gemeinden)", "partly (some municipalities)"),
     "distance": ("Distanz", "Distance"),
     "most_different": ("Größte Unterschiede", "Largest differences"),
     "lists": ("Listen", "Lists"),

@@ -1,40 +1,23 @@
-"""pydeck maps that work without any map tiles: Länder outlines give orientation, the
-regions themselves are the content. Colours are viridis (colour-blind safe), classes are
-quintiles and stated in the legend, missing values are drawn in light grey."""
+"""Choropleth maps as Plotly geo figures (SVG, no map tiles, no WebGL).
 
-import base64
+Why not deck.gl: on a machine without a GPU (software WebGL, as in our benchmark and on
+many office laptops in remote sessions) every redraw of 400 stroked Kreis polygons took
+~2 s, so an indicator change took 4–5 s; the SVG map redraws in under 1 s. Being a Plotly
+figure, the map also exports to PNG with its title, legend and source line like every chart.
+
+Colours are viridis quintiles (colour-blind safe); each class is one trace, so the legend
+states the class limits; missing values are a light-grey class of their own.
+"""
+
 import itertools
-import json
 
 import numpy as np
-import pydeck as pdk
-from pydeck.bindings.json_tools import default_serialize
+import plotly.graph_objects as go
 
-VIRIDIS_5 = [(68, 1, 84), (59, 82, 139), (33, 145, 140), (94, 201, 98), (253, 231, 37)]
-MISSING = (215, 215, 215)
-OUTLINE = {"regiopole": (0, 114, 178), "metropolitan_region": (230, 159, 0)}
-# An inline map style with nothing but a white background: no tiles, no fonts, no requests.
-# (Without a style, Streamlit substitutes a Carto basemap fetched from the internet; it only
-# accepts a style given as a URL, so the style travels as a data: URL.)
-BLANK_STYLE = (
-    "data:application/json;base64,"
-    + base64.b64encode(
-        json.dumps(
-            {
-                "version": 8,
-                "sources": {},
-                "layers": [
-                    {
-                        "id": "background",
-                        "type": "background",
-                        "paint": {"background-color": "#ffffff"},
-                    }
-                ],
-            }
-        ).encode()
-    ).decode()
-)
-VIEW = pdk.ViewState(latitude=51.15, longitude=10.45, zoom=5.1, min_zoom=4, max_zoom=11)
+VIRIDIS_5 = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
+MISSING = "#d7d7d7"
+OUTLINE = {"regiopole": "#0072B2", "metropolitan_region": "#E69F00"}
+HOVER = "<b>%{customdata[0]}</b><br>%{customdata[1]}<br>%{customdata[2]}<extra></extra>"
 
 
 def class_breaks(values, k=5):
@@ -53,166 +36,15 @@ def classify(value, breaks):
     return int(np.searchsorted(breaks, value, side="right"))
 
 
-def colour(value, breaks):
-    index = classify(value, breaks)
-    if index is None:
-        return MISSING
-    palette = VIRIDIS_5 if len(breaks) == 4 else _palette(len(breaks) + 1)
-    return palette[index]
-
-
-def _palette(n):
-    picks = np.linspace(0, len(VIRIDIS_5) - 1, n).round().astype(int)
+def palette(n):
+    """n viridis colours, spread over the scale (n ≤ 5)."""
+    picks = np.linspace(0, len(VIRIDIS_5) - 1, n).round().astype(int) if n > 1 else [2]
     return [VIRIDIS_5[i] for i in picks]
 
 
-def painted(geojson, key, values, texts, breaks):
-    """A new FeatureCollection whose features carry fill colour and tooltip texts.
-
-    The geometries are shared with `geojson`, not copied (the Kreis map has 400 polygons).
-    key: the property holding the id; values: id -> value; texts: id -> dict of extra
-    properties (name, value text, rank …) for the tooltip.
-    """
-    features = []
-    for feature in geojson["features"]:
-        ident = feature["properties"][key]
-        properties = {
-            **feature["properties"],
-            **texts.get(ident, {}),
-            "fill": [*colour(values.get(ident), breaks), 235],
-        }
-        features.append(
-            {"type": "Feature", "geometry": feature["geometry"], "properties": properties}
-        )
-    return {"type": "FeatureCollection", "features": features}
-
-
-def fill_layer(geojson, layer_id):
-    return pdk.Layer(
-        "GeoJsonLayer",
-        geojson,
-        id=layer_id,
-        pickable=True,
-        stroked=True,
-        filled=True,
-        get_fill_color="properties.fill",
-        get_line_color=[255, 255, 255],
-        line_width_min_pixels=0.4,
-    )
-
-
-def outline_layer(geojson, colour_rgb, layer_id, width=2.0):
-    return pdk.Layer(
-        "GeoJsonLayer",
-        geojson,
-        id=layer_id,
-        pickable=False,
-        stroked=True,
-        filled=False,
-        get_line_color=list(colour_rgb),
-        line_width_min_pixels=width,
-    )
-
-
-def background_layer(geojson):
-    return pdk.Layer(
-        "GeoJsonLayer",
-        geojson,
-        id="laender",
-        pickable=False,
-        stroked=True,
-        filled=True,
-        get_fill_color=[245, 245, 245],
-        get_line_color=[120, 120, 120],
-        line_width_min_pixels=1,
-    )
-
-
-def point_layers(frame):
-    """Core cities: a dot and the name (columns lon, lat, name)."""
-    records = frame[["lon", "lat", "name"]].to_dict("records")
-    # The glyphs to draw, as a quoted literal: pydeck turns any unquoted string (even
-    # "auto") into an accessor expression, and deck.gl then renders no text at all.
-    characters = '"' + "".join(sorted(set("".join(frame["name"])) - {'"'})) + '"'
-    return [
-        pdk.Layer(
-            "ScatterplotLayer",
-            records,
-            id="cores",
-            get_position=["lon", "lat"],
-            get_radius=4500,
-            radius_min_pixels=4,
-            get_fill_color=[213, 94, 0],
-            get_line_color=[255, 255, 255],
-            line_width_min_pixels=1,
-            stroked=True,
-        ),
-        pdk.Layer(
-            "TextLayer",
-            records,
-            id="core_names",
-            get_position=["lon", "lat"],
-            get_text="name",
-            get_size=13,
-            get_color=[30, 30, 30],
-            get_pixel_offset=[0, -14],
-            font_weight=600,
-            character_set=characters,
-            font_family='"Source Sans Pro, DejaVu Sans, Arial, sans-serif"',
-            background=True,
-            get_background_color=[255, 255, 255, 210],
-            background_padding=[3, 1],
-        ),
-    ]
-
-
-class CompactDeck(pdk.Deck):
-    """A Deck serialised without indentation: pydeck's default (indent=2, one coordinate per
-    line) makes the Kreis map five times larger on the wire (6.1 MB instead of 1.3 MB)."""
-
-    def to_json(self):
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
-
-
-def view(lat, lon, zoom):
-    return pdk.ViewState(latitude=lat, longitude=lon, zoom=zoom)
-
-
-def deck(layers, tooltip_html, view=VIEW):
-    return CompactDeck(
-        layers=layers,
-        initial_view_state=view,
-        map_provider="mapbox",
-        map_style=BLANK_STYLE,
-        tooltip={
-            "html": tooltip_html,
-            "style": {"fontSize": "14px", "backgroundColor": "#222", "color": "white"},
-        },
-    )
-
-
-def legend_png(colours, labels, width=1100):
-    """The colour legend as a small PNG: a map page then needs no charting library at all
-    (Plotly's browser bundle alone is 4.7 MB)."""
-    import io
-
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.load_default(size=15)
-    height, top = 42, 0
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    step = width / len(colours)
-    for k, (colour, label) in enumerate(zip(colours, labels, strict=True)):
-        x0 = round(k * step)
-        draw.rectangle([x0, top, round((k + 1) * step) - 2, height - 1], fill=tuple(colour))
-        ink = (255, 255, 255) if sum(colour[:3]) < 380 else (0, 0, 0)
-        label = label.replace("–", "-").replace("≥", ">=")  # the built-in font's glyphs
-        box = draw.textbbox((0, 0), label, font=font)
-        draw.text((x0 + (step - (box[2] - box[0])) / 2, top + 10), label, fill=ink, font=font)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+def colour(value, breaks):
+    index = classify(value, breaks)
+    return MISSING if index is None else palette(len(breaks) + 1)[index]
 
 
 def legend_labels(breaks, fmt):
@@ -223,3 +55,259 @@ def legend_labels(breaks, fmt):
     labels += [f"{fmt(a)} – {fmt(b)}" for a, b in itertools.pairwise(breaks)]
     labels.append(f"≥ {fmt(breaks[-1])}")
     return labels
+
+
+def simplified(collection, coverage, tolerance=0.02):
+    """The collection with fewer vertices, for a map of all Germany (~1 km per pixel).
+
+    The browser redraws every vertex on each change: with 62,000 the indicator change took
+    1.3 s; simplified, it is below 1 s. coverage=True (the Kreise tile Germany without gaps):
+    shared borders are simplified once, so neighbours still fit together.
+    """
+    import shapely
+    from shapely.geometry import mapping, shape
+
+    shapes = [shape(f["geometry"]) for f in collection["features"]]
+    if coverage:
+        shapes = shapely.coverage_simplify(shapes, tolerance)
+    else:
+        shapes = [g.simplify(tolerance / 2) for g in shapes]
+    features = [
+        {**f, "geometry": mapping(g)} for f, g in zip(collection["features"], shapes, strict=True)
+    ]
+    return _collection(features)
+
+
+def _collection(features):
+    return {"type": "FeatureCollection", "features": features}
+
+
+def area_trace(features, key, colour_hex, name, customdata=None, line=None, legend=True):
+    """Polygons of one colour; with customdata (name, value text, rank text) they have a
+    tooltip. line: (colour, width) of their outline."""
+    ids = [f["properties"][key] for f in features]
+    line_colour, width = line or ("white", 0.4)
+    return go.Choropleth(
+        geojson=_collection(features),
+        featureidkey=f"properties.{key}",
+        locations=ids,
+        z=[0] * len(ids),
+        colorscale=[[0, colour_hex], [1, colour_hex]],
+        showscale=False,
+        marker={"line": {"color": line_colour, "width": width}},
+        name=name,
+        showlegend=legend,
+        customdata=customdata,
+        hovertemplate=HOVER if customdata is not None else None,
+        hoverinfo=None if customdata is not None else "skip",
+    )
+
+
+def value_traces(base, key, frame, breaks, labels, missing_label):
+    """One trace per class, from the highest class down (the legend reads top-down), then
+    the missing values.
+
+    frame: columns id, name, value, value_text, rank_text."""
+    rows = frame.set_index("id")
+    classes = {i: classify(v, breaks) for i, v in rows["value"].items()}
+    colours = palette(len(breaks) + 1)
+    traces = []
+    for index in [*reversed(range(len(breaks) + 1)), None]:
+        members = [
+            f
+            for f in base["features"]
+            if f["properties"][key] in classes and classes[f["properties"][key]] == index
+        ]
+        if not members:
+            continue
+        data = rows.loc[[f["properties"][key] for f in members]]
+        traces.append(
+            area_trace(
+                members,
+                key,
+                MISSING if index is None else colours[index],
+                missing_label if index is None else labels[index],
+                customdata=data[["name", "value_text", "rank_text"]].to_numpy().tolist(),
+            )
+        )
+    return traces
+
+
+def outline_trace(features, key, colour_hex, width, name):
+    """Outlines only (transparent fill), with a legend entry that explains them."""
+    ids = [f["properties"][key] for f in features]
+    return go.Choropleth(
+        geojson=_collection(features),
+        featureidkey=f"properties.{key}",
+        locations=ids,
+        z=[0] * len(ids),
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        marker={"line": {"color": colour_hex, "width": width}},
+        name=name,
+        hoverinfo="skip",
+    )
+
+
+def background_trace(laender):
+    """The Länder in light grey: orientation without any map tiles."""
+    return area_trace(
+        laender["features"], "land", "#f5f5f5", "Länder", line=("#787878", 0.8), legend=False
+    )
+
+
+def cores_trace(frame, name):
+    """Core cities: a dot and the name (columns lon, lat, name)."""
+    return go.Scattergeo(
+        lon=frame["lon"],
+        lat=frame["lat"],
+        text=frame["name"],
+        mode="markers+text",
+        textposition="top center",
+        textfont={"size": 12, "color": "#1e1e1e"},
+        marker={"size": 7, "color": "#D55E00", "line": {"width": 1, "color": "white"}},
+        name=name,
+        hoverinfo="text",
+        legendrank=2000,
+    )
+
+
+def bounds(features, pad=0.15):
+    """(lon0, lat0, lon1, lat1) around the features, with `pad` of their size added."""
+    points = np.asarray(list(_points([f["geometry"]["coordinates"] for f in features])))
+    (lon0, lat0), (lon1, lat1) = points.min(axis=0), points.max(axis=0)
+    dx, dy = (lon1 - lon0) * pad + 0.05, (lat1 - lat0) * pad + 0.05
+    return float(lon0 - dx), float(lat0 - dy), float(lon1 + dx), float(lat1 + dy)
+
+
+def _points(coordinates):
+    if isinstance(coordinates[0], (int, float)):
+        yield coordinates[:2]
+        return
+    for part in coordinates:
+        yield from _points(part)
+
+
+def geo_figure(points, traces, bounds=None):
+    """A map without basemap, fitted to all traces or to `bounds` (lon0, lat0, lon1, lat1).
+
+    `points` (a Scattergeo of lon/lat) must come first: plotly.js decides from the first
+    trace alone whether to fetch its world topojson from cdn.plot.ly, and that fetch (which
+    fails offline and blocks the whole map) is skipped only for a trace without locations.
+    """
+    geo = {
+        "visible": False,
+        "projection": {"type": "mercator"},
+        "bgcolor": "white",
+        "fitbounds": "locations" if bounds is None else False,
+    }
+    if bounds is not None:
+        geo |= {"lonaxis": {"range": [bounds[0], bounds[2]]}}
+        geo |= {"lataxis": {"range": [bounds[1], bounds[3]]}}
+    fig = FrozenFigure([points, *traces])
+    fig.update_layout(geo=geo, dragmode="pan")
+    return fig
+
+
+class FrozenFigure(go.Figure):
+    """A figure that, once `freeze()` is called, hands out one prepared dict.
+
+    st.plotly_chart calls `to_dict()`, which deep-copies every coordinate of the 400 Kreis
+    polygons on every rerun (0.5 s); a cached, frozen map skips that. Do not change a figure
+    after freezing it.
+    """
+
+    def freeze(self):
+        self._frozen = super().to_dict()
+        return self
+
+    def to_dict(self):
+        return getattr(self, "_frozen", None) or super().to_dict()
+
+
+def side_legend(fig, top=70):
+    """Legend in the map's upper right corner (the map leaves room there: the Baltic)."""
+    fig.update_layout(
+        legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "top"},
+        margin={"l": 0, "r": 0, "t": top},
+    )
+    return fig
+
+
+def tile_positions(frame, cell=0.55):
+    """Grid cells (col, row) for points (columns id, lon, lat) that keep their rough places:
+    each point takes its own cell or, if taken, the nearest free one. Equal tiles make a
+    small regiopole as visible as a large metropolitan region."""
+    taken, cells = set(), {}
+    order = frame.assign(x=frame["lon"] * 0.63 / cell, y=frame["lat"] / cell)
+    for row in order.sort_values("lat", ascending=False).itertuples():
+        home = (round(row.x), round(row.y))
+        free = min(
+            (
+                (home[0] + dx, home[1] + dy)
+                for dx in range(-3, 4)
+                for dy in range(-3, 4)
+                if (home[0] + dx, home[1] + dy) not in taken
+            ),
+            key=lambda c: (c[0] - row.x) ** 2 + (c[1] - row.y) ** 2,
+        )
+        taken.add(free)
+        cells[row.id] = free
+    return cells
+
+
+def tile_traces(frame, breaks, labels, missing_label):
+    """(traces, tile shapes): one square per region (columns id, x, y, label, kind, value,
+    name, value_text, rank_text), coloured by class; metropolitan regions with an orange
+    rim; legend entries for the classes."""
+    colours = palette(len(breaks) + 1)
+    classes = [classify(v, breaks) for v in frame["value"]]
+    frame = frame.assign(
+        fill=[MISSING if c is None else colours[c] for c in classes],
+        ink=["#000000" if c is not None and c >= len(colours) - 2 else "#ffffff" for c in classes],
+        rim=[OUTLINE.get(k, "#333333") for k in frame["kind"]],
+    )
+    traces = [
+        go.Scatter(  # the names and values; the invisible markers carry the tooltips
+            x=frame["x"],
+            y=frame["y"],
+            mode="markers+text",
+            marker={"symbol": "square", "size": 30, "opacity": 0},
+            text=frame["label"],
+            textfont={"size": 10, "color": frame["ink"]},
+            customdata=frame[["name", "value_text", "rank_text"]].to_numpy().tolist(),
+            hovertemplate=HOVER,
+            showlegend=False,
+        )
+    ]
+    for colour, label in [*list(zip(colours, labels, strict=True))[::-1], (MISSING, missing_label)]:
+        traces.append(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": "square", "size": 14, "color": colour},
+                name=label,
+            )
+        )
+    return traces, [
+        {
+            "type": "rect",
+            "x0": x - 0.46,
+            "x1": x + 0.46,
+            "y0": y - 0.46,
+            "y1": y + 0.46,
+            "fillcolor": fill,
+            "line": {"color": rim, "width": 3},
+            "layer": "below",
+        }
+        for x, y, fill, rim in frame[["x", "y", "fill", "rim"]].itertuples(index=False)
+    ]
+
+
+def tile_layout(fig, tiles):
+    """Square tiles (as shapes in data units: they fit their cells at any screen width)."""
+    fig.update_layout(shapes=tiles)
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
+    return fig

@@ -7,6 +7,7 @@ and capped, so a hostile or very long link costs nothing.
 
 from dataclasses import dataclass, field
 
+from indicators import own_region
 from indicators.groups import DEFAULT_SET, REGIOPOLE_SETS
 
 MAX_REGIONS = 8
@@ -26,6 +27,9 @@ DEFAULTS = {
     "y": "unemployment_rate",
     "start": None,  # indicator-dependent; see `start_default`
     "base": None,
+    "own": None,  # a user's own region, in the compact form of own_region.encode
+    "deck": "netzwerk",
+    "slide": 1,
     "inds": [
         "gdp_per_capita",
         "unemployment_rate",
@@ -40,14 +44,16 @@ PAGE_KEYS = {
     "ueberblick": [],
     "karte": ["ind", "year", "level", "kind"],
     "vergleich": ["ind", "year", "regions", "inds"],
-    "rangliste": ["ind", "year", "kind", "start"],
+    "rangliste": ["ind", "year", "kind", "start", "region"],
     "profil": ["region", "year"],
     "entwicklung": ["ind", "regions", "base"],
     "zusammenhaenge": ["x", "y", "year", "regions", "start"],
     "daten": [],
+    "praesentation": ["deck", "slide"],
+    "eigene-region": ["own", "ind", "year"],
 }
 GLOBAL_KEYS = ["lang", "set", "outside"]
-LEVELS = ("kreis", "region")
+LEVELS = ("kreis", "region", "tiles")
 KINDS = ("regiopole", "metropolitan_region", "all")
 
 
@@ -58,6 +64,8 @@ class Options:
     indicators: tuple
     regions: tuple
     years: dict = field(default_factory=dict)  # indicator_id -> sorted tuple of years
+    decks: tuple = ()  # names of the presentations
+    kreise: tuple = ()  # AGS keys of all Kreise
 
     def latest(self, indicator_id):
         return self.years[indicator_id][-1]
@@ -96,6 +104,7 @@ def parse(params, options):
         "x": options.indicators,
         "y": options.indicators,
         "region": options.regions,
+        "deck": options.decks,
     }
     for name, valid in choices.items():
         if name in params:
@@ -128,6 +137,19 @@ def parse(params, options):
                 invalid.append(name)
                 year = None
             state[name] = year
+    if "own" in params:
+        try:
+            state["own"] = own_region.encode(
+                *own_region.decode(_text(params["own"]), options.kreise)
+            )
+        except ValueError:
+            invalid.append("own")
+    if "slide" in params:
+        text = _text(params["slide"]).strip()
+        if text.isdigit() and 1 <= int(text) <= 99:
+            state["slide"] = int(text)
+        else:
+            invalid.append("slide")
     unknown = len([k for k in params if k not in DEFAULTS])
     return state, invalid, unknown
 

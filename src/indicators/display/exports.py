@@ -1,0 +1,94 @@
+"""Files to take away: Excel workbooks with their metadata, and the one-page region profile
+as PDF. Both say what the numbers are, where they come from and when they were exported."""
+
+import io
+
+import pandas as pd
+
+# The PDF's built-in Helvetica covers Latin-1 only: typographic characters get a plain twin.
+_PLAIN = str.maketrans({"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "≥": ">=", "≤": "<="})
+
+
+def metadata(snap, indicator_ids, lang):
+    """One row per indicator: label, unit, definition, caveats, source and licence."""
+    rows = []
+    for indicator_id in dict.fromkeys(indicator_ids):
+        info = snap.meta[indicator_id]
+        sources = snap.sources_for(indicator_id, range(snap.first_year, 2100))
+        rows.append(
+            {
+                "indicator_id": indicator_id,
+                "label": info["label_de" if lang == "de" else "label_en"],
+                "unit": info["unit_de" if lang == "de" else "unit"],
+                "definition": info["description_de" if lang == "de" else "description_en"],
+                "caveats": info["caveats_de" if lang == "de" else "caveats"] or "",
+                "source": "; ".join(s["attribution"] for s in sources),
+                "licence": ", ".join(dict.fromkeys(s["licence"] for s in sources)),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def excel_bytes(frame, meta, sheets, note):
+    """A workbook: the data, then the indicators' metadata and sources.
+
+    sheets: the two sheet names; note: a line (export date, licence) above the metadata."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name=sheets[0], index=False)
+        pd.DataFrame({note: []}).to_excel(writer, sheet_name=sheets[1], index=False)
+        meta.to_excel(writer, sheet_name=sheets[1], index=False, startrow=2)
+        for sheet in writer.sheets.values():
+            for column in sheet.columns:
+                width = max(len(str(c.value or "")) for c in column[:50])
+                sheet.column_dimensions[column[0].column_letter].width = min(60, width + 2)
+    return buffer.getvalue()
+
+
+def profile_pdf(title, subtitle, table, sentences, footer):
+    """The region profile on exactly one A4 page: heading, sentences, the full table
+    (rows shrink to fit), sources. table: a DataFrame of display strings."""
+    from fpdf import FPDF
+
+    def plain(text):
+        return str(text).translate(_PLAIN).encode("latin-1", "replace").decode("latin-1")
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(12, 12, 12)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 17)
+    pdf.cell(0, 9, plain(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Helvetica", "", 9)
+    pdf.multi_cell(0, 4.5, plain(subtitle), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1.5)
+    pdf.set_font("Helvetica", "", 8)
+    for sentence in sentences:
+        pdf.multi_cell(0, 3.8, plain(sentence), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.8)
+    pdf.ln(1)
+    footer_height = 4 + 3.2 * len(footer)
+    rows = len(table) + 1
+    height = min(4.6, (pdf.h - pdf.get_y() - 12 - footer_height) / rows)
+    pdf.set_font("Helvetica", "", max(4.5, min(8, height * 1.75)))
+    widths = _widths(table, pdf.w - 24)
+    for r, values in enumerate([list(table.columns), *table.astype(str).to_numpy().tolist()]):
+        pdf.set_fill_color(*((225, 235, 245) if r == 0 else (246, 246, 246)))
+        for width, value in zip(widths, values, strict=True):
+            pdf.cell(width, height, plain(value), fill=r == 0 or r % 2 == 0)
+        pdf.ln(height)
+    pdf.set_y(pdf.h - 12 - footer_height + 2)
+    pdf.set_font("Helvetica", "", 6.5)
+    for line in footer:
+        pdf.multi_cell(0, 3.2, plain(line), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _widths(table, total):
+    """Column widths in proportion to their longest text, the indicator column capped at
+    45 characters and the others at 24."""
+    lengths = [
+        min(45 if k == 0 else 24, max([len(str(c)), *(len(str(v)) for v in table[c])]))
+        for k, c in enumerate(table.columns)
+    ]
+    return [total * n / sum(lengths) for n in lengths]

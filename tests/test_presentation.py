@@ -1,0 +1,49 @@
+"""Presentation mode: the shipped files are valid, slides apply their views, the URL keeps
+the slide, and a broken file or slide number is explained."""
+
+import json
+
+import pytest
+from helpers import open_app, warnings_text
+
+from indicators.display import presentations
+
+
+def test_shipped_presentations_are_valid():
+    assert "netzwerk" in presentations.available()
+    deck = presentations.load("netzwerk")
+    assert len(deck["slides"]) == 8
+    network = "bielefeld,erfurt,koblenz,paderborn,rostock,siegen,trier,wuerzburg"
+    assert all(s["params"].get("set") == "network" for s in deck["slides"])
+    assert any(s["params"].get("regions") == network for s in deck["slides"])
+
+
+def test_broken_file_is_named(tmp_path, monkeypatch):
+    monkeypatch.setattr(presentations, "FOLDER", tmp_path)
+    (tmp_path / "kaputt.json").write_text(
+        json.dumps({"title": {"de": "x", "en": "x"}, "slides": [{"view": "nirgends"}]})
+    )
+    with pytest.raises(ValueError, match=r"kaputt\.json, slide 1: title"):
+        presentations.load("kaputt")
+
+
+def test_slides_apply_their_view_and_step():
+    at = open_app("presentation", deck="netzwerk", slide="2")
+    assert "**Folie 2 von 8**" in [m.value for m in at.markdown]
+    assert at.dataframe[0].value.shape[0] == 20  # 8 network regions + 12 metropolitan
+    assert at.query_params["slide"] in ("2", ["2"])
+    at.button(key="slide_next").click().run()
+    assert "# Mobilität: Nahverkehr mit gutem Takt" in [m.value for m in at.markdown]
+    assert at.query_params["slide"] in ("3", ["3"])
+    at.button(key="slide_back").click().run()
+    at.button(key="slide_back").click().run()
+    assert at.button(key="slide_back").disabled  # slide 1: no way back
+
+
+def test_bad_slide_number_and_language():
+    at = open_app("presentation", deck="netzwerk", slide="99", lang="en")
+    assert "**Slide 8 of 8**" in [m.value for m in at.markdown]
+    assert at.button(key="slide_next").disabled
+    at = open_app("presentation", deck="nope", slide="-1")
+    assert "deck" in warnings_text(at) and "slide" in warnings_text(at)
+    assert "**Folie 1 von 8**" in [m.value for m in at.markdown]
