@@ -24,7 +24,7 @@ def test_quick_start_is_two_commands_matching_ci():
     block = re.search(r"## Quick start.*?```bash\n(.*?)```", README, re.S).group(1)
     commands = [line for line in block.splitlines() if line and not line.startswith("#")]
     assert commands == [
-        "pip install -r requirements.txt && streamlit run dashboard.py",
+        "pip install -r requirements.txt && streamlit run serve.py",
         "pip install -r requirements-dev.txt && python -m pytest",
     ]
     ci = (REPO_ROOT / ".ci" / "run").read_text()
@@ -39,3 +39,12 @@ def test_schema_table_matches_database(con):
     for table, columns in documented.items():
         db_columns = {r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()}
         assert {c.strip() for c in columns.split(",")} == db_columns, table
+
+
+def test_images_and_presentation_link_exist():
+    for image in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
+        assert (REPO_ROOT / image).is_file(), image
+    from indicators.display import presentations
+
+    for deck, slide in re.findall(r"/praesentation\?deck=(\w+)&slide=(\d+)", README):
+        assert int(slide) <= len(presentations.load(deck)["slides"])

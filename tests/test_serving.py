@@ -2,6 +2,7 @@
 
 import asyncio
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 
 from serve import CompressedBundles
 
@@ -36,7 +37,9 @@ def _get(middleware, path, encoding=b"gzip, br", extra=()):
         "path": path,
         "headers": [(b"accept-encoding", encoding), *extra],
     }
-    asyncio.run(middleware(scope, None, send))
+    # In a thread of its own: Playwright's sync API may hold an event loop in this one.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, middleware(scope, None, send)).result()
     headers = dict(messages[0]["headers"])
     return messages[0]["status"], headers, b"".join(m.get("body", b"") for m in messages[1:])
 

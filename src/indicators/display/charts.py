@@ -18,7 +18,10 @@ COLORS = {
     "other": "#999999",
 }
 SERIES = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#F0E442", "#000000"]
-FONT = {"size": 15}
+# One font the browser has locally: the PNG export redraws the chart without web fonts, so a
+# web font would be measured in one width and drawn in another (cutting legend texts).
+FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"
+FONT = {"size": 15, "family": FAMILY}
 
 
 def finish(fig, title, source, lang, height=460, legend=True):
@@ -29,9 +32,10 @@ def finish(fig, title, source, lang, height=460, legend=True):
     fig.update_layout(
         title={
             "text": title,
-            "x": 0,
+            "x": 0.005,
+            "xref": "container",  # from the image's left edge, not the plot area's
             "xanchor": "left",
-            "font": {"size": 19},
+            "font": {"size": 19, "family": FAMILY},
             "yref": "container",
             "y": 1,
             "yanchor": "top",
@@ -42,7 +46,13 @@ def finish(fig, title, source, lang, height=460, legend=True):
         height=height,
         margin={"l": 10, "r": 20, "t": 100, "b": 75 + 15 * len(lines)},
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0},
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.01,
+            "x": 0,
+            "font": {"family": FAMILY, "size": 13},
+        },
         plot_bgcolor="white",
         paper_bgcolor="white",
     )
@@ -56,12 +66,20 @@ def finish(fig, title, source, lang, height=460, legend=True):
         xanchor="left",
         yanchor="top",
         showarrow=False,
-        font={"size": 12, "color": "#555555"},
+        font={"size": 12, "color": "#555555", "family": FAMILY},
         align="left",
     )
     # ",~f": full numbers with the language's separators (10.000, not 10k), no trailing zeros
-    fig.update_xaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb", tickformat=",~f")
-    fig.update_yaxes(gridcolor="#e5e5e5", zerolinecolor="#bbbbbb", tickformat=",~f")
+    axes = {
+        "gridcolor": "#e5e5e5",
+        "zerolinecolor": "#bbbbbb",
+        "tickformat": ",~f",
+        "tickfont": {"family": FAMILY},
+        "title_font": {"family": FAMILY},
+        "automargin": True,
+    }
+    fig.update_xaxes(**axes)
+    fig.update_yaxes(**axes)
     return fig
 
 

@@ -75,7 +75,10 @@ def profile_pdf(title, subtitle, table, sentences, footer):
     for r, values in enumerate([list(table.columns), *table.astype(str).to_numpy().tolist()]):
         pdf.set_fill_color(*((225, 235, 245) if r == 0 else (246, 246, 246)))
         for width, value in zip(widths, values, strict=True):
-            pdf.cell(width, height, plain(value), fill=r == 0 or r % 2 == 0)
+            text = plain(value)
+            while len(text) > 1 and pdf.get_string_width(text) > width - 1:
+                text = text[:-1]  # cut to the column rather than overprint the next one
+            pdf.cell(width, height, text, fill=r == 0 or r % 2 == 0)
         pdf.ln(height)
     pdf.set_y(pdf.h - 12 - footer_height + 2)
     pdf.set_font("Helvetica", "", 6.5)
