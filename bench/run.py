@@ -106,6 +106,8 @@ def bench_pages(repeat):
         app.run()
         app.switch_page(f"views/{page}.py")
         median, p95 = timed(app.run, repeat, warmup=2)
+        if app.exception:  # a page that fails is fast, and its figure meaningless
+            raise RuntimeError(f"page {page} failed: {app.exception[0].stack_trace}")
         results[f"page rerun: {page} (× floor: {median / floor_median:.1f})"] = (
             median,
             p95,

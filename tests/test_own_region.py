@@ -80,3 +80,11 @@ def test_page_without_region_and_with_a_bad_link():
     assert "Noch keine eigene Region" in at.info[0].value
     at = open_app("own_region", own="x~99999,<b>")
     assert "own" in warnings_text(at) and "<b>" not in warnings_text(at)
+
+
+def test_rank_among_peers_respects_polarity_and_ties():
+    peers = [3.0, 5.0, float("nan"), 5.0]
+    assert own_region.rank_among(5.0, peers, "higher_better") == (1, 4)  # shares rank 1
+    assert own_region.rank_among(4.0, peers, "higher_better") == (3, 4)
+    assert own_region.rank_among(4.0, peers, "lower_better") == (2, 4)
+    assert own_region.rank_among(float("nan"), peers, "neutral") == (None, 4)

@@ -27,7 +27,8 @@ frame["text"] = [shared.number(indicator_id, v) for v in frame["value"]]
 references = shared.references(indicator_id, year, summary)
 source = shared.source_line([indicator_id], [year])
 title = t("compare_bar_title", indicator=shared.indicator_label(indicator_id), year=year)
-fig = charts.bar_chart(
+fig = shared.figure(
+    "bar_chart",
     frame,
     title,
     shared.unit_label(indicator_id),
@@ -94,7 +95,8 @@ if rows:
     index_frame = pd.DataFrame(rows)
     years = sorted(index_frame["year"].unique())
     source_many = shared.source_line(inds, years)
-    fig = charts.dot_chart(
+    fig = shared.figure(
+        "dot_chart",
         index_frame,
         t("compare_index_title"),
         source_many,
@@ -114,7 +116,8 @@ if len(years) > 1:
     line_frame = pd.DataFrame(series)
     breaks = shared.break_marks(indicator_id)
     styles = {t("germany"): {"color": charts.COLORS["germany"], "dash": "dash"}}
-    fig = charts.line_chart(
+    fig = shared.figure(
+        "line_chart",
         line_frame,
         t("compare_time_title", indicator=shared.indicator_label(indicator_id)),
         shared.unit_label(indicator_id),

@@ -64,8 +64,13 @@ for position, indicator_id in enumerate(shared.HEADLINES):
 
 frame = pd.DataFrame(rows)
 source = shared.source_line(shared.HEADLINES, sorted(set(years.values()) | {POPULATION_SINCE}))
-fig = charts.dot_chart(
-    frame, t("overview_chart_title"), source, shared.lang(), reference_label=t("germany")
+fig = shared.figure(
+    "dot_chart",
+    frame,
+    t("overview_chart_title"),
+    source,
+    shared.lang(),
+    reference_label=t("germany"),
 )
 shared.chart(
     fig, frame.drop(columns=["color"]), "regiopolen_ueberblick", "overview", shared.HEADLINES

@@ -5,8 +5,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from indicators import compare, groups, own_region
-from indicators.display import charts
+from indicators import groups, own_region
 from views import shared
 
 t = shared.t
@@ -71,8 +70,7 @@ year = shared.year_select([indicator_id])
 ids = groups.regiopole_ids(s.regions, **shared.group_args())
 peers = s.values(indicator_id, year, ids)
 own = values.get((indicator_id, year), np.nan)
-sign = compare._sign(s.meta[indicator_id]["polarity"]) or 1
-better = int((sign * peers.dropna() > sign * own).sum()) if own == own else None
+rank, n = own_region.rank_among(own, peers.to_numpy(), s.meta[indicator_id]["polarity"])
 frame = pd.DataFrame(
     {
         "region_id": [own_region.OWN_ID, *ids],
@@ -83,7 +81,8 @@ frame = pd.DataFrame(
 )
 frame["text"] = [shared.number(indicator_id, v) for v in frame["value"]]
 summary = shared.call("group_summary", indicator_id, year, **shared.group_args())
-fig = charts.bar_chart(
+fig = shared.figure(
+    "bar_chart",
     frame,
     t("own_bar_title", indicator=shared.indicator_label(indicator_id), year=year, name=name),
     shared.unit_label(indicator_id),
@@ -93,8 +92,8 @@ fig = charts.bar_chart(
     shared.decimals(indicator_id),
 )
 shared.chart(fig, frame.drop(columns=["text"]), f"eigene_region_{indicator_id}_{year}", "own_bar")
-if better is not None:
-    st.metric(t("own_rank"), f"{better + 1} / {int(peers.notna().sum()) + 1}")
+if rank is not None:
+    st.metric(t("own_rank"), f"{rank} / {n}")
 
 st.subheader(t("own_table_title"))
 rows = []

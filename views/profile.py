@@ -116,7 +116,8 @@ dots = pd.concat(
 )
 years_used = sorted({int(y) for y in rates["year"]})
 source = shared.source_line(list(rates["indicator_id"]), years_used)
-fig = charts.dot_chart(
+fig = shared.figure(
+    "dot_chart",
     dots,
     f"{region['name']}: {t('profile_all')} ({t('germany')} = 100)",
     source,

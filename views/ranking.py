@@ -4,7 +4,7 @@ import re
 
 import streamlit as st
 
-from indicators.display import charts, formatting
+from indicators.display import formatting
 from indicators.display.urlstate import start_default
 from views import shared
 
@@ -102,7 +102,8 @@ bars = ranked[["region_id", "name", "kind", "value"]].copy()
 bars["text"] = [formatting.number(v, lang, digits) for v in bars["value"]]
 kinds = ["regiopole", "metropolitan_region"] if kind == "all" else [kind]
 references = shared.references(indicator_id, year, summary, kinds)
-fig = charts.bar_chart(
+fig = shared.figure(
+    "bar_chart",
     bars,
     t("ranking_title", indicator=shared.indicator_label(indicator_id), year=year),
     shared.unit_label(indicator_id),

@@ -5,7 +5,6 @@ import pandas as pd
 import streamlit as st
 
 from indicators import groups
-from indicators.display import charts
 from views import shared
 
 t = shared.t
@@ -75,7 +74,8 @@ years_shown = [year] if start is None else [start, year]
 source = shared.source_line([x_id, y_id, "population"], years_shown)
 x_title = f"{shared.indicator_label(x_id)} ({shared.unit_label(x_id)})"
 y_title = f"{shared.indicator_label(y_id)} ({shared.unit_label(y_id)})"
-fig = charts.scatter_chart(
+fig = shared.figure(
+    "scatter_chart",
     shown,
     x_title,
     y_title,

@@ -12,7 +12,15 @@ import pandas as pd
 import streamlit as st
 
 from indicators import compare, open_db, sentences
-from indicators.display import exports, formatting, i18n, maps, presentations, urlstate
+from indicators.display import (
+    charts,
+    exports,
+    formatting,
+    i18n,
+    maps,
+    presentations,
+    urlstate,
+)
 from indicators.groups import REGIOPOLE_SETS
 from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
@@ -301,8 +309,6 @@ def number(indicator_id, value):
 
 def references(indicator_id, year, summary, kinds=("regiopole", "metropolitan_region")):
     """Reference lines for bar charts: Germany and the group medians, values in the label."""
-    from indicators.display import charts
-
     medians = summary.set_index("group")["median"]
     lines = [
         (t("germany"), snap().value(indicator_id, year, "de"), charts.COLORS["germany"], "solid")
@@ -517,6 +523,18 @@ def download(frame, stem, key, label=None, indicators=None):
         key=f"{key}_xlsx",
         icon="⬇️",
     )
+
+
+def figure(builder, *args, **kwargs):
+    """A chart by a function of indicators.display.charts (named, e.g. "bar_chart"), built
+    once per distinct input and day (the date is printed in it) and frozen: building and
+    validating a Plotly figure costs ~0.1 s, and a page has up to three."""
+    return _built(formatting.today(), builder, args, kwargs)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _built(day, builder, args, kwargs):
+    return charts.FrozenFigure(getattr(charts, builder)(*args, **kwargs)).freeze()
 
 
 def chart(fig, frame, stem, key, indicators=None):

@@ -65,7 +65,8 @@ styles = {
     t("germany"): {"color": charts.COLORS["germany"], "dash": "dash", "width": 3},
 }
 source = shared.source_line([indicator_id], years)
-fig = charts.line_chart(
+fig = shared.figure(
+    "line_chart",
     frame,
     t("trend_title", indicator=shared.indicator_label(indicator_id)),
     unit,
@@ -97,7 +98,8 @@ st.write(
 gap = pd.DataFrame(
     {"year": convergence["year"], "series": t("gap_title"), "value": convergence["gap"]}
 )
-fig = charts.line_chart(
+fig = shared.figure(
+    "line_chart",
     gap,
     t("gap_title"),
     shared.unit_label(indicator_id),
@@ -110,7 +112,8 @@ shared.chart(fig, convergence, f"abstand_{indicator_id}", "trend_gap", [indicato
 cv = pd.DataFrame(
     {"year": convergence["year"], "series": t("cv_label"), "value": convergence["cv"]}
 )
-fig = charts.line_chart(
+fig = shared.figure(
+    "line_chart",
     cv,
     t("cv_label"),
     "CV",

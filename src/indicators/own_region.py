@@ -150,3 +150,14 @@ def values(con, members):
         {"group_id": OWN_ID, "ags": list(members), "share": list(members.values())}
     )
     return aggregation.aggregate(con.cursor(), frame).drop(columns=["group_id"])
+
+
+def rank_among(value, peers, polarity):
+    """(rank, n) the value would take among the peers' values, itself included: 1 = best by
+    polarity (largest first for neutral indicators), ties share the better rank. (None, n)
+    without a value."""
+    present = [p for p in peers if p == p]
+    if value is None or value != value:
+        return None, len(present) + 1
+    sign = -1 if polarity == "lower_better" else 1
+    return 1 + sum(sign * p > sign * value for p in present), len(present) + 1

@@ -67,7 +67,11 @@ class Snapshot:
         )
 
     def value(self, indicator_id, year, region_id):
-        return self.values(indicator_id, year, [region_id]).iloc[0]
+        """One value (NaN where missing); without a Series, as pages ask for hundreds."""
+        y = self._y(year)
+        if not 0 <= y < self.cube.shape[2]:
+            return np.nan
+        return self.cube[self._i(indicator_id), self.region_ids.index(region_id), y]
 
     def latest(self, indicator_ids, region_ids, year):
         """For each region and indicator, the value of `year` or else of the latest earlier

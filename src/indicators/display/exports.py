@@ -14,7 +14,8 @@ def metadata(snap, indicator_ids, lang):
     rows = []
     for indicator_id in dict.fromkeys(indicator_ids):
         info = snap.meta[indicator_id]
-        sources = snap.sources_for(indicator_id, range(snap.first_year, 2100))
+        years = range(int(info["first_year"]), int(info["last_year"]) + 1)
+        sources = snap.sources_for(indicator_id, years)
         rows.append(
             {
                 "indicator_id": indicator_id,

@@ -14,6 +14,8 @@ import itertools
 import numpy as np
 import plotly.graph_objects as go
 
+from indicators.display.charts import FrozenFigure
+
 VIRIDIS_5 = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
 MISSING = "#d7d7d7"
 OUTLINE = {"regiopole": "#0072B2", "metropolitan_region": "#E69F00"}
@@ -207,22 +209,6 @@ def geo_figure(points, traces, bounds=None):
     fig = FrozenFigure([points, *traces])
     fig.update_layout(geo=geo, dragmode="pan")
     return fig
-
-
-class FrozenFigure(go.Figure):
-    """A figure that, once `freeze()` is called, hands out one prepared dict.
-
-    st.plotly_chart calls `to_dict()`, which deep-copies every coordinate of the 400 Kreis
-    polygons on every rerun (0.5 s); a cached, frozen map skips that. Do not change a figure
-    after freezing it.
-    """
-
-    def freeze(self):
-        self._frozen = super().to_dict()
-        return self
-
-    def to_dict(self):
-        return getattr(self, "_frozen", None) or super().to_dict()
 
 
 def side_legend(fig, top=70):
