@@ -19,7 +19,7 @@ COMPRESSIBLE = (b"javascript", b"css", b"json", b"html", b"svg", b"text/")
 class CompressedBundles:
     """ASGI middleware: gzip responses under /static/ once, keep them, serve the bytes."""
 
-    def __init__(self, app, prefix="/static/", minimum=1024, level=6):
+    def __init__(self, app, prefix="/static/", minimum=1024, level=9):
         self.app, self.prefix, self.minimum, self.level = app, prefix, minimum, level
         self.cache = {}
 

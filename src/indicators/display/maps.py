@@ -63,8 +63,8 @@ def simplified(collection, coverage, tolerance=0.02):
     """The collection with fewer vertices, for a map of all Germany (~1 km per pixel).
 
     The browser redraws every vertex on each change: with 62,000 the indicator change took
-    1.3 s; simplified (26,000), it is below 1 s. coverage=True (the Kreise tile Germany without gaps):
-    shared borders are simplified once, so neighbours still fit together.
+    1.3 s; simplified (26,000), it is below 1 s. coverage=True (the Kreise tile Germany
+    without gaps): shared borders are simplified once, so neighbours still fit together.
     """
     import shapely
     from shapely.geometry import mapping, shape
@@ -77,10 +77,15 @@ def simplified(collection, coverage, tolerance=0.02):
     # Coordinates to 0.001° (~100 m): every figure digit travels to each browser.
     shapes = shapely.set_precision(shapes, 0.001)
     features = [
-        {"type": "Feature", "properties": f["properties"], "geometry": mapping(g)}
+        {"type": "Feature", "properties": _ids(f["properties"]), "geometry": mapping(g)}
         for f, g in zip(collection["features"], shapes, strict=True)
     ]
     return _collection(features)
+
+
+def _ids(properties):
+    """The identifying properties only: names travel in the tooltips already."""
+    return {k: v for k, v in properties.items() if k != "name"}
 
 
 def _collection(features):
