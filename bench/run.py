@@ -16,6 +16,8 @@ import statistics
 import sys
 import tempfile
 import time
+import tomllib
+import zlib
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +37,11 @@ from indicators.snapshot import snapshot
 
 RESULTS = Path(__file__).with_name("results")
 PAGES = ["overview", "map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
+WS_DEFLATE = (
+    tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
+    .get("server", {})
+    .get("enableWebsocketCompression", False)
+)
 MAP_URL = "/karte?ind=unemployment_rate&year=2021&level=kreis"
 PROFILE_URL = "/profil?region=rostock&year=2021"
 
@@ -118,14 +125,16 @@ def bench_pages(repeat):
 
 def _transfer(page, url):
     """MB received for a page view: HTTP transfer sizes (the browser's own resource timing,
-    so cached bundles count as 0) plus websocket frames."""
+    so cached bundles count as 0) plus websocket frames. The browser reports frames
+    decompressed; with permessage-deflate on (.streamlit/config.toml) each counts as its
+    deflated size, an upper bound of the wire bytes."""
     frames = [0]
-    page.on(
-        "websocket",
-        lambda ws: ws.on(
-            "framereceived", lambda payload: frames.__setitem__(0, frames[0] + len(payload))
-        ),
-    )
+
+    def received(payload):
+        data = payload.encode() if isinstance(payload, str) else payload
+        frames[0] += len(zlib.compress(data, 6)) if WS_DEFLATE else len(data)
+
+    page.on("websocket", lambda ws: ws.on("framereceived", received))
     page.goto(url)
     wait_settled(page)
     page.wait_for_timeout(2000)
