@@ -44,7 +44,7 @@ forward.button(
 )
 st.markdown(f"# {slide['title'][lang]}")
 st.container(key="slide_note").markdown(slide["note"][lang])
-file = dict((path, name) for path, name, _ in shared.PAGES)[slide["page"]]
+file = {path: name for path, name, *_ in shared.PAGES}[slide["page"]]
 script = Path(__file__).with_name(f"{file}.py")
 with st.container(key="slide"):  # the slide's page, run as Streamlit runs a page
     exec(compile(script.read_text(encoding="utf-8"), str(script), "exec"), {"__name__": "slide"})

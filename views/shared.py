@@ -25,8 +25,9 @@ from indicators.groups import REGIOPOLE_SETS
 from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
 
-# (URL path, file in views/, text key). No icons: their font alone is 375 kB.
-# The folder is deliberately not called pages/:
+# (URL path, file in views/, text key). No icons: with them the last pages of the top
+# navigation move into a "2 more" menu at laptop width. The folder is deliberately not
+# called pages/:
 # Streamlit scans a folder of that name before the entry script runs and then breaks deep
 # links (a "Page not found" dialog or the page run without this frame).
 PAGES = [
