@@ -79,7 +79,7 @@ def parse_csv(data, known):
         key = row[at_ags].strip() if at_ags < len(row) else ""
         key = key.zfill(5) if _KEY.match(key) else key
         if key not in known:
-            unknown.append(f"{key or '–'} ({line})")
+            unknown.append(f"{key[:12] or '–'} ({line})")  # echo a bounded piece only
             continue
         if key in members:
             twice.append(f"{key} ({line})")
