@@ -52,8 +52,9 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(timeout=60):
-    """Start `streamlit run serve.py` (as deployed) on a free loopback port; stop it afterwards."""
+def streamlit_server(script="serve.py", timeout=60):
+    """Start `streamlit run serve.py` (as deployed; or another `script` of the repository) on
+    a free loopback port; stop it afterwards."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -61,7 +62,7 @@ def streamlit_server(timeout=60):
             "-m",
             "streamlit",
             "run",
-            str(REPO_ROOT / "serve.py"),
+            str(REPO_ROOT / script),
             "--server.address",
             HOST,
             "--server.port",

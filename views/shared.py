@@ -157,7 +157,11 @@ def init_state():
 
 
 def state():
-    return init_state()
+    """The view state (read hundreds of times per run: one lookup on the usual path)."""
+    try:
+        return st.session_state[STATE]
+    except KeyError:
+        return init_state()
 
 
 def lang():
