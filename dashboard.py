@@ -34,8 +34,12 @@ pages = {
     for path, file, text in shared.PAGES
 }
 current = st.navigation(list(pages), position="top")
+# On the projector the sidebar must not show while the slide's own stylesheet (which hides
+# it) is still loading; elsewhere Streamlit's default.
+presenting = pages[current] == "praesentation"
+st.set_page_config(initial_sidebar_state="collapsed" if presenting else "auto")
 shared.show_url_notices()  # before a slide changes the state it compares with
-if pages[current] == "praesentation":
+if presenting:
     with contextlib.suppress(ValueError):  # the page itself explains a broken file
         shared.slide()
 shared.group_controls()

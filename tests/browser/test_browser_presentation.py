@@ -13,7 +13,7 @@ def test_step_through_the_network_presentation(server, page_at, screenshot_dir):
     page.goto(f"{server}/praesentation?deck=netzwerk&slide=1")
     wait_settled(page, TIMEOUT)
     expect(page.get_by_text("Folie 1 von 8")).to_be_visible(timeout=TIMEOUT)
-    expect(page.locator("[data-testid='stSidebar']")).to_be_hidden()
+    expect(page.locator("[data-testid='stSidebar']")).to_be_hidden(timeout=TIMEOUT)
     expect(page.locator(".st-key-slide [data-testid='stPlotlyChart']").first).to_be_visible(
         timeout=TIMEOUT
     )
