@@ -22,7 +22,7 @@ except (BuildError, duckdb.Error, OSError) as exc:
     st.error(i18n.t("db_error", "de", error=exc) + "\n\n" + i18n.t("db_error", "en", error=exc))
     st.stop()
 
-shared.init_state()
+shared.begin_run()
 shared.language_switch()
 pages = {
     st.Page(
@@ -34,8 +34,9 @@ pages = {
     for path, file, text in shared.PAGES
 }
 current = st.navigation(list(pages), position="top")
-# On the projector the sidebar must not show while the slide's own stylesheet (which hides
-# it) is still loading; elsewhere Streamlit's default.
+shared.enter_page(pages[current])
+# On the projector the sidebar must not show while the slide's stylesheet (which hides it)
+# is still loading; elsewhere Streamlit's default.
 presenting = pages[current] == "praesentation"
 st.set_page_config(initial_sidebar_state="collapsed" if presenting else "auto")
 shared.show_url_notices()  # before a slide changes the state it compares with

@@ -13,6 +13,7 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 
+HERE = Path(__file__).parent
 COMPRESSIBLE = (b"javascript", b"css", b"json", b"html", b"svg", b"text/")
 
 
@@ -74,14 +75,17 @@ class CompressedBundles:
         return 200, list(headers.items()), packed
 
 
-class PreloadCharts:
-    """ASGI middleware: the HTML page names the chart bundle for early download.
+class PageHead:
+    """ASGI middleware: adds to the HTML page's head what should not wait for the websocket.
 
-    Streamlit fetches Plotly's bundle (4.7 MB; 1.4 MB compressed) only once the first chart
-    arrives over the websocket, ~2.5 s after the request; a modulepreload link in the page
-    lets the browser fetch and compile it while the app starts."""
+    - A modulepreload link for the chart bundle: Streamlit fetches Plotly's bundle (4.7 MB;
+      1.4 MB compressed) only once the first chart arrives, ~2.5 s after the request; the
+      link lets the browser fetch and compile it while the app starts.
+    - The presentation stylesheet (scoped to slides, see views/presentation.css): the page
+      itself adds it with st.html, which Streamlit renders seconds after the slide, so a
+      projector would first show small type and the sidebar."""
 
-    def __init__(self, app, bundles=("PlotlyChart",)):
+    def __init__(self, app, bundles=("PlotlyChart",), styles=("views/presentation.css",)):
         self.app = app
         folder = Path(st.__file__).parent / "static" / "static" / "js"
         links = "".join(
@@ -89,18 +93,21 @@ class PreloadCharts:
             for name in bundles
             for path in sorted(folder.glob(f"{name}.*.js"))
         )
-        self.links = links.encode()
+        sheets = "".join(
+            f"<style>{(HERE / name).read_text(encoding='utf-8')}</style>" for name in styles
+        )
+        self.head = (links + sheets).encode()
 
     async def __call__(self, scope, receive, send):
         if (
             scope["type"] != "http"
             or scope["method"] != "GET"
             or scope["path"].startswith(("/static/", "/_stcore/", "/media/", "/component/"))
-            or not self.links
+            or not self.head
         ):
             await self.app(scope, receive, send)
             return
-        # The page itself (8 kB) uncompressed, so that the link can be added to it.
+        # The page itself (8 kB) uncompressed, so that the head can be added to.
         headers = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
         scope = {**scope, "headers": headers}
         start = {}
@@ -113,7 +120,7 @@ class PreloadCharts:
             body = message.get("body", b"")
             page = headers.get(b"content-type", b"").startswith(b"text/html")
             if page and b"content-encoding" not in headers and not message.get("more_body"):
-                body = body.replace(b"</head>", self.links + b"</head>", 1)
+                body = body.replace(b"</head>", self.head + b"</head>", 1)
                 headers[b"content-length"] = str(len(body)).encode()
                 start["headers"] = list(headers.items())
             await send(start)
@@ -122,4 +129,4 @@ class PreloadCharts:
         await self.app(scope, receive, patched)
 
 
-app = st.App("dashboard.py", middleware=[Middleware(CompressedBundles), Middleware(PreloadCharts)])
+app = st.App("dashboard.py", middleware=[Middleware(CompressedBundles), Middleware(PageHead)])

@@ -1,10 +1,11 @@
-"""serve.py: front-end bundles are gzipped once and then served from memory."""
+"""serve.py: front-end bundles are gzipped once and then served from memory; the page
+head names the chart bundle and carries the slide stylesheet."""
 
 import asyncio
 import gzip
 from concurrent.futures import ThreadPoolExecutor
 
-from serve import CompressedBundles
+from serve import CompressedBundles, PageHead
 
 BUNDLE = b"function plot(){return 1}\n" * 400
 
@@ -68,3 +69,32 @@ def test_other_requests_pass_through_unchanged():
         assert status == 200 and b"content-encoding" not in headers and body == BUNDLE
     status, headers, body = _get(middleware, "/static/missing.js")
     assert status == 404 and body == b"no" and not middleware.cache
+
+
+def test_page_head_gets_chart_preload_and_slide_styles():
+    """The HTML page names Plotly's bundle and carries the presentation stylesheet, scoped
+    to slides, so that a projector never shows the sidebar or small type first."""
+    page = b"<html><head><title>x</title></head><body></body></html>"
+
+    async def app(scope, receive, send):
+        html = scope["path"] == "/praesentation"
+        assert not html or b"accept-encoding" not in dict(scope["headers"])  # uncompressed
+        kind = b"text/html" if html else b"text/javascript"
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [(b"content-type", kind), (b"content-length", b"%d" % len(page))],
+            }
+        )
+        await send({"type": "http.response.body", "body": page})
+
+    status, headers, body = _get(PageHead(app), "/praesentation")
+    head = body.split(b"</head>")[0].decode()
+    assert status == 200 and int(headers[b"content-length"]) == len(body)
+    assert 'rel="modulepreload"' in head and "PlotlyChart." in head
+    rules = [line for line in head.splitlines() if line.endswith("{")]
+    assert rules and all(r.startswith("body:has(.st-key-slide_note) ") for r in rules)
+    assert 'body:has(.st-key-slide_note) [data-testid="stSidebar"],' in head
+    status, headers, body = _get(PageHead(app), "/_stcore/health")
+    assert body == page

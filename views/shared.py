@@ -176,6 +176,24 @@ def write_url(page):
     st.query_params.from_dict(urlstate.serialize(state(), page))
 
 
+def begin_run():
+    """Start of every run, before any widget: the view state; no page switch noted yet."""
+    st.session_state["page_switched"] = False
+    return init_state()
+
+
+def enter_page(path):
+    """Note whether this run is the first on a newly opened page.
+
+    Streamlit gives a widget on another page a new identity even under the same key, so a
+    key kept from the previous page would show the new widget at its default (the map's
+    indicator turned into the first one on the ranking page); bound() therefore seeds the
+    widgets drawn after this call from the view state on a page's first run. (The entry
+    script's own widgets keep their identity and are drawn before it.)"""
+    st.session_state["page_switched"] = st.session_state.get("page_now") != path
+    st.session_state["page_now"] = path
+
+
 def show_url_notices():
     """Say which parts of the opening link were ignored, until the user changes the view."""
     invalid, unknown, loaded = st.session_state.get("url_notices", ([], 0, None))
@@ -193,8 +211,9 @@ NONE = "–"
 def bound(widget, name, label, none_label=None, **kwargs):
     """A widget whose value lives in the view state (and so in the URL).
 
-    The widget's own key is seeded from the state when it first appears, so a page switch
-    or a shared link restores it; its value is written back on every run. With `none_label`,
+    The widget's own key is seeded from the state when it first appears and on the first
+    run of a page (see enter_page), so a page switch or a shared link restores it; its value
+    is written back on every run. With `none_label`,
     the first option stands for "none" (state None), which Streamlit itself would show as
     an empty box with an English placeholder.
     """
@@ -203,7 +222,7 @@ def bound(widget, name, label, none_label=None, **kwargs):
         kwargs["options"] = [NONE, *kwargs["options"]]
         shown = kwargs.pop("format_func", str)
         kwargs["format_func"] = lambda v: none_label if v == NONE else shown(v)
-    if key not in st.session_state:
+    if key not in st.session_state or st.session_state.get("page_switched"):
         value = state()[name]
         st.session_state[key] = NONE if value is None and none_label is not None else value
     value = widget(label, key=key, **kwargs)
