@@ -1,5 +1,6 @@
 """Main user paths in a real browser: shared links to the map and the Rostock profile,
-changing the indicator, at laptop (1280×800) and projector (1920×1080) size."""
+changing the indicator, at laptop (1280×800) and projector (1920×1080) size; switching
+pages keeps the view."""
 
 import re
 
@@ -63,4 +64,18 @@ def test_shared_rostock_profile_link(server, browser, screenshot_dir, size):
     )
     expect(page.get_by_text("34.120", exact=True).first).to_be_visible(timeout=TIMEOUT)
     page.screenshot(path=screenshot_dir / f"profile_{size}.png", full_page=True)
+    page.context.close()
+
+
+def test_page_switch_keeps_the_view(server, browser):
+    """The indicator and year chosen on the map are those the ranking opens with."""
+    page = _page(browser, "1280x800")
+    page.goto(f"{server}/karte?ind=gdp_per_capita&year=2021&level=region")
+    _settled(page)
+    page.get_by_role("link", name="Rangliste").first.click()
+    page.wait_for_url(re.compile(r"/rangliste\?.*ind=gdp_per_capita&year=2021"), timeout=TIMEOUT)
+    _settled(page)
+    expect(page.locator(".st-key-w_ind input")).to_have_value("BIP je Einwohner")
+    page.get_by_role("link", name="Karte").first.click()
+    page.wait_for_url(re.compile(r"/karte\?.*ind=gdp_per_capita&year=2021&level=region"))
     page.context.close()
