@@ -20,6 +20,8 @@ def go(step):
     shared.state()["slide"] = min(max(1, number + step), len(slides))
 
 
+# serve.py already puts this sheet into the page head (in effect from the first frame);
+# added here as well for `streamlit run dashboard.py`.
 st.html(f"<style>{Path(__file__).with_name('presentation.css').read_text()}</style>")
 head, position, back, forward = st.columns([8, 2, 1, 1], vertical_alignment="center")
 head.caption(deck["title"][lang])
