@@ -4,11 +4,14 @@ import os
 import shutil
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.served import CHROMIUM, launch_chromium, streamlit_server
 from indicators.paths import REPO_ROOT
 
 SCREENSHOTS = REPO_ROOT / "tests" / "screenshots"
+# A loaded 2-core CI machine may take far longer than Playwright's 5 s default to draw a page.
+expect.set_options(timeout=45_000)
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium")
 

@@ -75,7 +75,9 @@ def test_page_switch_keeps_the_view(server, browser):
     page.get_by_role("link", name="Rangliste").first.click()
     page.wait_for_url(re.compile(r"/rangliste\?.*ind=gdp_per_capita&year=2021"), timeout=TIMEOUT)
     _settled(page)
-    expect(page.locator(".st-key-w_ind input")).to_have_value("BIP je Einwohner")
+    expect(page.locator(".st-key-w_ind input")).to_have_value("BIP je Einwohner", timeout=TIMEOUT)
     page.get_by_role("link", name="Karte").first.click()
-    page.wait_for_url(re.compile(r"/karte\?.*ind=gdp_per_capita&year=2021&level=region"))
+    page.wait_for_url(
+        re.compile(r"/karte\?.*ind=gdp_per_capita&year=2021&level=region"), timeout=TIMEOUT
+    )
     page.context.close()
