@@ -39,6 +39,22 @@ with right:
         )
 
 
+def _with_texts(frame, indicator_id, language):
+    """Tooltip texts (value with unit, 'Rang r / n') and the class breaks with labels."""
+    n = int(frame["value"].notna().sum())
+    show = shared.formatter(indicator_id)
+    rank_label = i18n.t("map_tooltip_rank", language)
+    frame["value_text"] = [show(v) for v in frame["value"]]
+    frame["rank_text"] = [f"{rank_label} {r} / {n}" if pd.notna(r) else "" for r in frame["rank"]]
+    breaks = maps.class_breaks(frame["value"])
+    digits = shared.decimals(indicator_id)
+    return breaks, maps.legend_labels(breaks, lambda v: formatting.number(v, language, digits))
+
+
+def _title(indicator_id, year):
+    return f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
+
+
 @st.cache_resource(show_spinner=False, max_entries=48)
 def build_map(indicator_id, year, level, kind, regiopole_set, outside, language, day):
     """The map for one view state: its data frame, class breaks and figure. Shared by all
@@ -73,25 +89,9 @@ def build_map(indicator_id, year, level, kind, regiopole_set, outside, language,
         }
         key = "region_id"
 
-    n = int(frame["value"].notna().sum())
-    show = shared.formatter(indicator_id)
-    rank_label = i18n.t("map_tooltip_rank", language)
-    frame["value_text"] = [show(v) for v in frame["value"]]
-    frame["rank_text"] = [f"{rank_label} {r} / {n}" if pd.notna(r) else "" for r in frame["rank"]]
-    breaks = maps.class_breaks(frame["value"])
-    digits = shared.decimals(indicator_id)
-    labels = maps.legend_labels(breaks, lambda v: formatting.number(v, language, digits))
-
+    breaks, labels = _with_texts(frame, indicator_id, language)
     kinds = s.regions["kind"]
-    kreise = shared.table("kreise").set_index("ags")
-    core_ags = [s.regions.loc[r, "core_ags"].split(";")[0] for r in regiopoles]
-    cores = pd.DataFrame(
-        {
-            "name": [s.regions.loc[r, "core_city"].split(";")[0] for r in regiopoles],
-            "lon": kreise.loc[core_ags, "lon"].to_numpy(),
-            "lat": kreise.loc[core_ags, "lat"].to_numpy(),
-        }
-    )
+    cores = shared.core_points(regiopoles)
     fig = maps.geo_figure(
         maps.cores_trace(cores, i18n.t("map_cores", language)),
         [
@@ -118,9 +118,8 @@ def build_map(indicator_id, year, level, kind, regiopole_set, outside, language,
         ],
         maps.bounds(shared.geojson("laender.geojson")["features"], pad=0.02),
     )
-    title = f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
     source = shared.source_line([indicator_id], [year]) + ". © GeoBasis-DE / BKG 2021"
-    charts.finish(fig, title, source, language, height=700)
+    charts.finish(fig, _title(indicator_id, year), source, language, height=700)
     return frame, labels, maps.side_legend(fig).freeze()
 
 
@@ -138,30 +137,21 @@ def build_tiles(indicator_id, year, regiopole_set, outside, language, day):
     frame = ranked[["region_id", "name", "kind", "value", "rank"]].rename(
         columns={"region_id": "id"}
     )
-    kreise = shared.table("kreise").set_index("ags")
-    cores = [s.regions.loc[r, "core_ags"].split(";")[0] for r in frame["id"]]
-    frame["lon"] = kreise.loc[cores, "lon"].to_numpy()
-    frame["lat"] = kreise.loc[cores, "lat"].to_numpy()
+    cores = shared.core_points(frame["id"])
+    frame["lon"], frame["lat"] = cores["lon"].to_numpy(), cores["lat"].to_numpy()
     cells = maps.tile_positions(frame)
     frame["x"] = [cells[r][0] for r in frame["id"]]
     frame["y"] = [cells[r][1] for r in frame["id"]]
-    show = shared.formatter(indicator_id)
+    breaks, labels = _with_texts(frame, indicator_id, language)
     digits = shared.decimals(indicator_id)
-    n = int(frame["value"].notna().sum())
-    rank_label = i18n.t("map_tooltip_rank", language)
-    frame["value_text"] = [show(v) for v in frame["value"]]
-    frame["rank_text"] = [f"{rank_label} {r} / {n}" if pd.notna(r) else "" for r in frame["rank"]]
     frame["label"] = [
-        f"{s.regions.loc[r, 'core_city'].split(';')[0][:10]}<br>"
-        f"{formatting.number(v, language, digits)}"
-        for r, v in zip(frame["id"], frame["value"], strict=True)
+        f"{city[:10]}<br>{formatting.number(v, language, digits)}"
+        for city, v in zip(cores["name"], frame["value"], strict=True)
     ]
-    breaks = maps.class_breaks(frame["value"])
-    labels = maps.legend_labels(breaks, lambda v: formatting.number(v, language, digits))
     traces, tiles = maps.tile_traces(frame, breaks, labels, i18n.t("missing_data", language))
     fig = go.Figure(traces)
-    title = f"{shared.indicator_label(indicator_id)} ({shared.unit_label(indicator_id)}), {year}"
-    charts.finish(fig, title, shared.source_line([indicator_id], [year]), language, height=820)
+    source = shared.source_line([indicator_id], [year])
+    charts.finish(fig, _title(indicator_id, year), source, language, height=820)
     maps.side_legend(fig)
     return frame, labels, maps.tile_layout(fig, tiles)
 

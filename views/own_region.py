@@ -97,10 +97,11 @@ if rank is not None:
 
 st.subheader(t("own_table_title"))
 rows = []
+latest_years = values.dropna().reset_index().groupby("indicator_id")["year"].max()
 for ind in s.indicators.index:
-    latest = max((y for (i, y) in values.dropna().index if i == ind), default=None)
-    if latest is None:
+    if ind not in latest_years.index:
         continue
+    latest = int(latest_years[ind])
     group_values = s.values(ind, latest, ids).dropna()
     rows.append(
         {

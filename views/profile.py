@@ -182,7 +182,6 @@ def member_map(region_id, language):
     features = [
         f for f in shared.geojson("kreise.geojson")["features"] if f["properties"]["ags"] in shares
     ]
-    kreise = shared.table("kreise").set_index("ags")
     traces = [maps.background_trace(shared.geojson("laender.geojson"))]
     for whole, colour, label in (
         (True, "#0072B2", "share_whole"),
@@ -203,14 +202,7 @@ def member_map(region_id, language):
             traces.append(
                 maps.area_trace(part, "ags", colour, i18n.t(label, language), customdata=info)
             )
-    core = s.regions.loc[region_id, "core_ags"].split(";")[0]
-    city = pd.DataFrame(
-        {
-            "name": [s.regions.loc[region_id, "core_city"].split(";")[0]],
-            "lon": [kreise.at[core, "lon"]],
-            "lat": [kreise.at[core, "lat"]],
-        }
-    )
+    city = shared.core_points([region_id])
     fig = maps.geo_figure(
         maps.cores_trace(city, i18n.t("map_cores", language)), traces, maps.bounds(features)
     )

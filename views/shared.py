@@ -432,29 +432,46 @@ def year_select(indicator_ids, name="year", label=None, container=st):
     return bound(container.select_slider, name, label or t("year"), options=years)
 
 
-def source_line(indicator_ids, years):
-    """'Quelle: BBSR, INKAR (2021); … Lizenz: dl-de/by-2-0' for exactly what is shown."""
-    parts, licences = [], []
-    for indicator_id in dict.fromkeys(indicator_ids):
-        for row in snap().sources_for(indicator_id, years):
-            parts.append(row["short"])
-            licences.append(row["licence"])
-    span = f"{min(years)}–{max(years)}" if len(set(years)) > 1 else f"{years[0]}"
-    return (
-        f"{t('source')}: {'; '.join(dict.fromkeys(parts))} ({span}). "
-        f"{t('licence')}: {', '.join(dict.fromkeys(licences))}"
-    )
-
-
-def short_source(indicator_ids, years):
-    """'BBSR, INKAR (2021)' – publisher and year only, for sentences."""
-    parts = [
-        row["short"]
+def _sources(indicator_ids, years):
+    """(publishers, licences, year span) behind exactly what is shown, each once."""
+    rows = [
+        row
         for indicator_id in dict.fromkeys(indicator_ids)
         for row in snap().sources_for(indicator_id, years)
     ]
     span = f"{min(years)}–{max(years)}" if len(set(years)) > 1 else f"{years[0]}"
-    return f"{'; '.join(dict.fromkeys(parts))}, {span}"
+    return (
+        "; ".join(dict.fromkeys(r["short"] for r in rows)),
+        ", ".join(dict.fromkeys(r["licence"] for r in rows)),
+        span,
+    )
+
+
+def source_line(indicator_ids, years):
+    """'Quelle: BBSR, INKAR (2021); … Lizenz: dl-de/by-2-0' for exactly what is shown."""
+    publishers, licences, span = _sources(indicator_ids, years)
+    return f"{t('source')}: {publishers} ({span}). {t('licence')}: {licences}"
+
+
+def short_source(indicator_ids, years):
+    """'BBSR, INKAR, 2021' – publisher and year only, for sentences."""
+    publishers, _, span = _sources(indicator_ids, years)
+    return f"{publishers}, {span}"
+
+
+def core_points(region_ids):
+    """Name, lon, lat of each region's (first) core city, indexed by region id."""
+    regions = snap().regions.loc[list(region_ids)]
+    kreise = table("kreise").set_index("ags")
+    core_ags = [a.split(";")[0] for a in regions["core_ags"]]
+    return pd.DataFrame(
+        {
+            "name": [c.split(";")[0] for c in regions["core_city"]],
+            "lon": kreise.loc[core_ags, "lon"].to_numpy(),
+            "lat": kreise.loc[core_ags, "lat"].to_numpy(),
+        },
+        index=regions.index,
+    )
 
 
 def rank_sentence(ranked, region_id, kind, indicator_id, year):
