@@ -108,6 +108,7 @@ def _broken(old, new):
         ('{ expr = "gdp_per_capita * population / 1e6" }', '{ expr = "gdp * 2" }', "circular"),
         ('id = "gva"', 'id = "gdp"', "declared twice"),
         ('{ reader = "gisd", args', '{ reader = "rki_magic", args', "unknown reader"),
+        ('indicator = 336, merge_weight = "area"', "indicator = 336", "merge by area"),
     ],
 )
 def test_inconsistent_catalogue_is_rejected(old, new, message):

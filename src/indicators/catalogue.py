@@ -31,6 +31,11 @@ READER_SOURCES = {
 }
 
 
+# Eisenach merges into the Wartburgkreis by the weight its indicator is averaged with; the
+# BBSR key offers these three (see ingest.territory.merge_dissolved).
+MERGE_WEIGHT_OF = {"area_km2": "area", "sv_employees_workplace": "employees"}
+
+
 class CatalogueError(ValueError):
     """The catalogue contradicts itself; the message names the indicator."""
 
@@ -250,6 +255,10 @@ def _check(raw, topics, sources):
                 raise CatalogueError(f"{name}: unknown reader {origin['reader']!r}")
             if origin.get("source", next(iter(sources), None)) not in sources:
                 raise CatalogueError(f"{name}: unknown source {origin['source']!r}")
+            if origin.get("reader") == "inkar2021":
+                expected = MERGE_WEIGHT_OF.get(entry.get("weight"), "population")
+                if origin.get("args", {}).get("merge_weight", "population") != expected:
+                    raise CatalogueError(f"{name}: Eisenach must merge by {expected}")
             if "expr" in origin:
                 for ref in expr_names(origin["expr"]):
                     if ref not in ids:

@@ -14,9 +14,9 @@ from indicators.ingest.errors import IngestError
 from indicators.ingest.territory import (
     DISSOLVED,
     kreise_2022,
+    merge_dissolved,
     normalise_ags,
     to_current_counts,
-    to_current_rates,
 )
 
 MISSING_MARKERS = {"-", ".", "x", "/", "...", ":", ""}
@@ -294,8 +294,9 @@ def _inkar2021_regions():
     return regions[regions["raumbezug"] == "Kreise"].set_index("id")["kennziffer"]
 
 
-def inkar2021(table, indicator):
-    """One INKAR 2021 indicator (`x<id>` column); Eisenach merged by population weight."""
+def inkar2021(table, indicator, merge_weight="population"):
+    """One INKAR 2021 indicator (`x<id>` column), on the 401 Kreise of 2019 in every year;
+    Eisenach is merged into the Wartburgkreis weighted by `merge_weight`."""
     path = _path(f"inkar-bbsr/release2021/{table}.parquet")
     column = f"x{indicator}"
     frame = _parquet(path)
@@ -308,13 +309,9 @@ def inkar2021(table, indicator):
             "year": pd.to_numeric(rows["zeitbezug"]).astype(int),
             "value": rows[column].astype("float64"),
         }
-    ).dropna(subset=["value"])
+    )
     _check_unique(rows, path, "region_id", current=False)  # 401 Kreise of 2019
-    parts = [
-        to_current_rates(group, int(year), path, column).assign(year=int(year))
-        for year, group in rows.groupby("year")
-    ]
-    return pd.concat(parts, ignore_index=True), _label(path, column)
+    return merge_dissolved(rows, merge_weight, path, column), _label(path, column)
 
 
 def inkar_export(file):

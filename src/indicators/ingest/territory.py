@@ -61,7 +61,8 @@ def _crosswalk_book(path):
 def crosswalk(year):
     """BBSR conversion keys from the Kreise of 31.12.<year> to today's Kreise.
 
-    Columns: old, new, pop_key, area_key, population (of the old unit, persons).
+    Columns: old, new, pop_key, area_key, and of the old unit: population (persons),
+    area (km²) and employees (SV-employees at the workplace, persons).
     """
     path = _crosswalk_path()
     sheet = _crosswalk_book(path).get(str(min(year, 2020)))
@@ -80,6 +81,8 @@ def crosswalk(year):
             "area_key": pd.to_numeric(column("flächen"), errors="coerce"),
             "pop_key": pd.to_numeric(column("bevölkerungs"), errors="coerce"),
             "population": pd.to_numeric(column("Bevölkerung am"), errors="coerce") * 1000,
+            "area": pd.to_numeric(column("Fläche am"), errors="coerce"),
+            "employees": pd.to_numeric(column("sozialvers"), errors="coerce") * 1000,
             "new": column("Kreise", last=True).map(normalise_ags),
         }
     ).dropna(subset=["old", "new"])
@@ -116,16 +119,33 @@ def to_current_counts(frame, year, file, column, key="pop_key"):
     return out.groupby("ags", as_index=False)["value"].sum(min_count=1)
 
 
-def to_current_rates(frame, year, file, column):
-    """Convert rates: where units merge, take the population-weighted mean."""
-    if not frame["ags"].isin(DISSOLVED).any():
-        _check_known(frame, file, column)
-        return frame[["ags", "value"]]
-    cw = crosswalk(year)
-    out = frame.merge(cw[["old", "new", "pop_key", "population"]], left_on="ags", right_on="old")
-    out["w"] = out["pop_key"] * out["population"]
-    out["wv"] = out["w"] * out["value"]
-    out = out.assign(ags=out["new"]).dropna(subset=["value"])
+# INKAR 2021 recomputed its whole history on the 401 Kreise of 31.12.2019 (Thuringia's 2019
+# reform included), so its only step to today's Kreise is Eisenach joining the Wartburgkreis.
+INKAR2021_TERRITORY = 2019
+MERGE_WEIGHTS = ("population", "area", "employees")
+
+
+def merge_dissolved(frame, weight, file, column):
+    """Merge Eisenach's value (ags, year, value) into the Wartburgkreis as a weighted mean.
+
+    The weight is the one the indicator itself is averaged by (area for drive times and land
+    shares, SV-employees at the workplace for commuter rates, population otherwise), taken
+    from the BBSR key of 31.12.2019, the last date both units existed. A merged value needs
+    both parts: a mean over the Wartburgkreis alone would pass for the whole new Kreis.
+    """
+    if weight not in MERGE_WEIGHTS:
+        raise IngestError(file, f"unknown merge weight {weight!r}", column)
+    weights = crosswalk(INKAR2021_TERRITORY).set_index("old")[weight]
+    merging = frame["ags"].isin([*DISSOLVED, *DISSOLVED.values()])
+    parts = frame[merging].assign(
+        w=lambda f: f["ags"].map(weights), ags=lambda f: f["ags"].replace(DISSOLVED)
+    )
+    parts = parts.assign(wv=parts["w"] * parts["value"])
+    grouped = parts.groupby(["ags", "year"]).agg(
+        wv=("wv", "sum"), w=("w", "sum"), n=("value", "count")
+    )
+    complete = grouped["n"] == len(DISSOLVED) + 1
+    merged = (grouped["wv"] / grouped["w"])[complete].rename("value").reset_index()
+    out = pd.concat([frame[~merging], merged], ignore_index=True).dropna(subset=["value"])
     _check_known(out, file, column)
-    grouped = out.groupby("ags")[["wv", "w"]].sum()
-    return (grouped["wv"] / grouped["w"]).rename("value").reset_index()
+    return out[["ags", "year", "value"]]
