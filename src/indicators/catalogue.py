@@ -67,7 +67,13 @@ class Indicator:
     share_basis: str = "population"
     valid_min: float | None = None
     valid_max: float | None = None
+    approximate: tuple = ()
     sources: tuple = field(default=())
+
+    def approximation(self):
+        """How far our Germany/region value may lie from BBSR's own, and why: `error`
+        (absolute, in the unit) or `relative_error`; empty if it reproduces BBSR's."""
+        return dict(self.approximate)
 
     def bounds(self):
         """Plausible range: counts are never negative, percentages lie within 0–100."""
@@ -235,6 +241,11 @@ def _check(raw, topics, sources):
             raise CatalogueError(f"{name}: unknown polarity {entry['polarity']!r}")
         if entry.get("share_basis", "population") not in {"population", "area"}:
             raise CatalogueError(f"{name}: share_basis must be population or area")
+        approx = entry.get("approximate")
+        if approx is not None and (
+            not approx.get("why") or len({"error", "relative_error"} & set(approx)) != 1
+        ):
+            raise CatalogueError(f"{name}: approximate needs why and error or relative_error")
         if entry["basis"] not in BASES:
             raise CatalogueError(f"{name}: unknown basis {entry['basis']!r}")
         needs = {"ratio": ("numerator", "denominator", "factor"), "weighted_mean": ("weight",)}
@@ -275,6 +286,7 @@ def _freeze(entry):
     entry["breaks"] = tuple(entry.get("breaks", ()))
     entry["not_applicable"] = tuple(entry.get("not_applicable", ()))
     entry["factor"] = float(entry.get("factor", 1.0))
+    entry["approximate"] = tuple(sorted(entry.get("approximate", {}).items()))
     return Indicator(**entry)
 
 

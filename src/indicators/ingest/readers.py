@@ -287,31 +287,40 @@ def inkar2024(table, column):
     return out, _label(path, column)
 
 
-def _inkar2021_regions():
+def _inkar2021_regions(raumbezug="Kreise"):
     path = _path("inkar-bbsr/release2021/_regionen.parquet")
     regions = _parquet(path)
-    _require(regions, ["id", "raumbezug", "kennziffer"], path)
-    return regions[regions["raumbezug"] == "Kreise"].set_index("id")["kennziffer"]
+    _require(regions, ["id", "raumbezug", "kennziffer", "name"], path)
+    return regions[regions["raumbezug"] == raumbezug].set_index("id")
+
+
+def inkar2021_table(table, indicator, raumbezug):
+    """Rows (name, year, value) of one INKAR 2021 indicator for one kind of spatial unit."""
+    path = _path(f"inkar-bbsr/release2021/{table}.parquet")
+    column = f"x{indicator}"
+    frame = _parquet(path)
+    _require(frame, ["region_id", "zeitbezug", column], path)
+    units = _inkar2021_regions(raumbezug)
+    rows = frame[frame["region_id"].isin(units.index) & _single_year(frame["zeitbezug"])]
+    return path, pd.DataFrame(
+        {
+            "region_id": rows["region_id"],
+            "name": rows["region_id"].map(units["name"]),
+            "kennziffer": rows["region_id"].map(units["kennziffer"]),
+            "year": pd.to_numeric(rows["zeitbezug"]).astype(int),
+            "value": rows[column].astype("float64"),
+        }
+    )
 
 
 def inkar2021(table, indicator, merge_weight="population"):
     """One INKAR 2021 indicator (`x<id>` column), on the 401 Kreise of 2019 in every year;
     Eisenach is merged into the Wartburgkreis weighted by `merge_weight`."""
-    path = _path(f"inkar-bbsr/release2021/{table}.parquet")
-    column = f"x{indicator}"
-    frame = _parquet(path)
-    _require(frame, ["region_id", "zeitbezug", column], path)
-    kreise = _inkar2021_regions()
-    rows = frame[frame["region_id"].isin(kreise.index) & _single_year(frame["zeitbezug"])]
-    rows = pd.DataFrame(
-        {
-            "ags": _keys(rows["region_id"].map(kreise), path, "region_id"),
-            "year": pd.to_numeric(rows["zeitbezug"]).astype(int),
-            "value": rows[column].astype("float64"),
-        }
-    )
+    path, rows = inkar2021_table(table, indicator, "Kreise")
+    rows = rows.assign(ags=_keys(rows["kennziffer"], path, "region_id"))
+    rows = rows[["ags", "year", "value"]]
     _check_unique(rows, path, "region_id", current=False)  # 401 Kreise of 2019
-    return merge_dissolved(rows, merge_weight, path, column), _label(path, column)
+    return merge_dissolved(rows, merge_weight, path, f"x{indicator}"), _label(path, f"x{indicator}")
 
 
 def inkar_export(file):
