@@ -6,7 +6,7 @@ from helpers import open_app
 def test_methods_page_lists_catalogue_and_regions():
     at = open_app("methods")
     catalogue, regions = at.dataframe[0].value, at.dataframe[1].value
-    assert len(catalogue) == 72 and len(regions) == 48
+    assert len(catalogue) == 73 and len(regions) == 48
     assert "gdp_per_capita" in set(catalogue["id"])
     labels = [b.proto.label for b in at.get("download_button")]
     assert "regiopole.duckdb" not in labels and "DuckDB-Datei (alle Tabellen)" in labels

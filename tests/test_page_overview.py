@@ -8,7 +8,7 @@ def test_cards_show_group_values_with_german_formatting():
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Bevölkerung (2022), Personen"] == "20.112.949"
     assert metrics["BIP je Einwohner (2021), EUR je Einwohner"] == "39.990"
-    assert metrics["Arbeitslosenquote (2022)"].endswith(" %")
+    assert metrics["Arbeitslosenquote (2023)"].endswith(" %")  # BA annual average 2023
     gdp = next(m for m in at.metric if m.label.startswith("BIP"))
     assert gdp.delta.startswith("-7,6 %")  # ASCII minus: Streamlit shows a red down arrow
     population = next(m for m in at.metric if m.label.startswith("Bevölkerung"))

@@ -99,11 +99,16 @@ def test_every_inkar2021_value_equals_the_source_except_the_merged_kreis(con):
             ).dropna()
             marker = (published["published"] == -0.01) & (ind.bounds()[0] == 0)
             withheld = (published["published"] == 0) & ind.zero_means_missing
+            first, last = origin.get("years", [2010, 2030])
+            dropped = published["year"].isin([y for y, _ in ind.withheld]) & published["ags"].str[
+                :2
+            ].isin([land for _, land in ind.withheld])
             published = published[
                 ~published["ags"].isin(["16056", "16063", *ind.not_applicable])
-                & (published["year"] >= 2010)
+                & published["year"].between(max(first, 2010), last)
                 & ~marker
                 & ~withheld
+                & ~dropped
             ]
             mine = ours[ours["indicator_id"] == ind.id]
             both = published.merge(mine, on=["ags", "year"], how="left")

@@ -21,7 +21,7 @@ from indicators.aggregation import aggregate, weight_years
 from indicators.groups import GERMANY
 from indicators.paths import CATALOGUE_PATH, DATA_DIR, DB_PATH
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 INPUT_FILES = (
     "kreise.csv",
     "regions.csv",

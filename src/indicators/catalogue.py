@@ -25,6 +25,7 @@ READER_SOURCES = {
     "inkar2021": "inkar",
     "inkar_export": "inkar",
     "gerda": "gerda",
+    "gerda_census": "gerda",
     "gisd": "rki",
     "atlas_kreis": "deutschlandatlas",
     "atlas_gemeinde": "deutschlandatlas",
@@ -68,6 +69,11 @@ class Indicator:
     valid_min: float | None = None
     valid_max: float | None = None
     approximate: tuple = ()
+    known_anomalies: tuple = ()
+    over_time: bool = True
+    withheld: tuple = ()
+    ranking_note_de: str = ""
+    ranking_note_en: str = ""
     sources: tuple = field(default=())
 
     def approximation(self):
@@ -199,6 +205,9 @@ class Catalogue:
                     "min_coverage": ind.min_coverage,
                     "share_basis": ind.share_basis,
                     "breaks": json.dumps(list(ind.breaks), ensure_ascii=False),
+                    "over_time": ind.over_time,
+                    "ranking_note_de": ind.ranking_note_de,
+                    "ranking_note_en": ind.ranking_note_en,
                 }
             )
         return rows
@@ -246,6 +255,14 @@ def _check(raw, topics, sources):
             not approx.get("why") or len({"error", "relative_error"} & set(approx)) != 1
         ):
             raise CatalogueError(f"{name}: approximate needs why and error or relative_error")
+        for w in entry.get("withheld", ()):
+            if not (w.get("years") and w.get("lands") and w.get("why")):
+                raise CatalogueError(f"{name}: withheld values need years, lands and why")
+        if bool(entry.get("ranking_note_de")) != bool(entry.get("ranking_note_en")):
+            raise CatalogueError(f"{name}: a ranking note needs both languages")
+        for anomaly in entry.get("known_anomalies", ()):
+            if anomaly.get("kind") not in {"jump", "copied"} or not anomaly.get("why"):
+                raise CatalogueError(f"{name}: a known anomaly needs kind jump/copied and why")
         if entry["basis"] not in BASES:
             raise CatalogueError(f"{name}: unknown basis {entry['basis']!r}")
         needs = {"ratio": ("numerator", "denominator", "factor"), "weighted_mean": ("weight",)}
@@ -270,6 +287,9 @@ def _check(raw, topics, sources):
                 expected = MERGE_WEIGHT_OF.get(entry.get("weight"), "population")
                 if origin.get("args", {}).get("merge_weight", "population") != expected:
                     raise CatalogueError(f"{name}: Eisenach must merge by {expected}")
+            is_atlas = origin.get("reader", "").startswith("atlas_")
+            if is_atlas and not origin.get("year_evidence"):
+                raise CatalogueError(f"{name}: a Deutschlandatlas origin needs year_evidence")
             if "expr" in origin:
                 for ref in expr_names(origin["expr"]):
                     if ref not in ids:
@@ -287,6 +307,15 @@ def _freeze(entry):
     entry["not_applicable"] = tuple(entry.get("not_applicable", ()))
     entry["factor"] = float(entry.get("factor", 1.0))
     entry["approximate"] = tuple(sorted(entry.get("approximate", {}).items()))
+    entry["withheld"] = tuple(
+        (year, land)
+        for w in entry.get("withheld", ())
+        for year in w["years"]
+        for land in w["lands"]
+    )
+    entry["known_anomalies"] = tuple(
+        (a["kind"], year, a["why"]) for a in entry.get("known_anomalies", ()) for year in a["years"]
+    )
     return Indicator(**entry)
 
 

@@ -82,6 +82,15 @@ def direction(value, reference, polarity):
     return "better" if diff > 0 else "worse" if diff < 0 else "equal"
 
 
+def _over_time(info, indicator_id):
+    """An index rescaled every year has no meaningful change: refuse rather than mislead."""
+    if not info["over_time"]:
+        raise ValueError(
+            f"{indicator_id!r} is rescaled every year; its changes over time are not meaningful"
+        )
+    return info
+
+
 def _break_note(info, start, end):
     """Warning when the period start→end spans a statistical break of the indicator."""
     inside = [y for y in info["break_years"] if start < y <= end]
@@ -325,7 +334,7 @@ def change(
     snap = snapshot(con)
     if start >= end:
         raise ValueError(f"start year {start} must be before end year {end}")
-    info = _check_year(snap, indicator_id, start)
+    info = _over_time(_check_year(snap, indicator_id, start), indicator_id)
     _check_year(snap, indicator_id, end)
     if region_ids is None:
         region_ids = [*_group_ids(snap, None, regiopole_set, exclude_overlapping), GERMANY]
@@ -371,7 +380,7 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
     Years with fewer than 3 regions with a value in either group are left out.
     """
     snap = snapshot(con)
-    info = indicator_info(snap, indicator_id)
+    info = _over_time(indicator_info(snap, indicator_id), indicator_id)
     rp = groups.regiopole_ids(snap.regions, regiopole_set, exclude_overlapping)
     mr = groups.member_ids(snap.regions, METROPOLITAN)
     if len(rp) < MIN_GROUP_SIZE:
@@ -519,6 +528,7 @@ def profile(con, region_id, year, regiopole_set=DEFAULT_SET, exclude_overlapping
     prev_year = np.where(previous >= 0, previous + snap.first_year, -1)
     frame["previous_year"] = pd.array(prev_year, dtype="Int64")
     frame.loc[previous < 0, "previous_year"] = pd.NA
+    before = np.where(meta["over_time"].to_numpy(dtype=bool), before, np.nan)
     frame["change"] = value - before
     with np.errstate(all="ignore"):
         frame["change_pct"] = np.where(before != 0, 100 * (value - before) / before, np.nan)

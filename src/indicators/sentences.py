@@ -29,11 +29,22 @@ def rank_facts(ranked, region_id):
     return rank, int(ranked["value"].notna().sum()), int((ranked["rank"] == rank).sum()) > 1
 
 
-def rank_sentence(lang, *, year, indicator, region, value, rank, n, tied, kind, polarity, source):
+def rank_sentence(
+    lang, *, year, indicator, region, value, rank, n, tied, kind, polarity, source, note=""
+):
     """'In <year>, <indicator> in <region> was <value>, rank <r> of <n> <group> (source: …).'
 
-    value: the formatted value with its unit; kind: the ranked group (None: both kinds).
+    value: the formatted value with its unit; kind: the ranked group (None: both kinds);
+    note: the catalogue's warning for ranks on this indicator (e.g. students counted at a
+    distance-learning university's seat), which travels with every copied rank.
     """
+    text = _rank_text(lang, year, indicator, region, value, rank, n, tied, kind, polarity, source)
+    if rank is None or not note:
+        return text
+    return f"{text} {'Hinweis' if lang == 'de' else 'Note'}: {note}"
+
+
+def _rank_text(lang, year, indicator, region, value, rank, n, tied, kind, polarity, source):
     de = lang == "de"
     if rank is None:
         if de:

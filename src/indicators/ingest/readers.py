@@ -373,6 +373,27 @@ def gerda(column):
     return out, _label(path, f"county_covariates_internal.{column}")
 
 
+def gerda_census(column, year):
+    """A Zensus 2022 count per municipality (GERDA's census table), summed to Kreise."""
+    path = _path("gerda-inkar-covariates/sysdata.rda")
+    table = _gerda_census(path)
+    _require(table, ["ags", column], path)
+    frame = pd.DataFrame(
+        {"ags": _keys(table["ags"].str[:5], path, "ags"), "value": table[column].astype(float)}
+    )
+    out = frame.groupby("ags", as_index=False)["value"].sum(min_count=1).assign(year=year)
+    out["ags"] = out["ags"].replace(DISSOLVED)
+    _check_unique(out, path, "ags")
+    return out, _label(path, f"census_2022_internal.{column}, summed over municipalities")
+
+
+@cache
+def _gerda_census(path):
+    import pyreadr
+
+    return pyreadr.read_r(str(path))["census_2022_internal"]
+
+
 def gisd(column):
     path = _path("rki-gisd/GISD_Bund_Kreis.csv")
     table = pd.read_csv(path, dtype={"kreis_id": str})
