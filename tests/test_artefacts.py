@@ -123,3 +123,18 @@ def test_counts_and_arguable_supply_are_ranked_by_size(indicator):
 def test_definitions_say_what_the_source_measures(indicator, must, must_not):
     text = cat.load()[indicator].description_en
     assert must in text and must_not not in text
+
+
+def test_contradicted_earnings_are_missing_but_germany_is_kept(con):
+    """Wartburgkreis 2018: INKAR 2024 says 3,992 EUR, INKAR 2021 about 2,610 (Eisenach and
+    Wartburgkreis alike); where the sources disagree the value is missing."""
+    assert kreis(con, "16063", "gross_earnings_monthly", 2017) is not None
+    for year in (2018, 2021):
+        assert kreis(con, "16063", "gross_earnings_monthly", year) is None
+        germany = scalar(
+            con,
+            "SELECT value FROM region_values WHERE region_id = 'de' "
+            "AND indicator_id = 'gross_earnings_monthly' AND year = ?",
+            year,
+        )
+        assert germany is not None

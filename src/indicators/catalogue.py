@@ -71,6 +71,7 @@ class Indicator:
     approximate: tuple = ()
     known_anomalies: tuple = ()
     over_time: bool = True
+    crosschecks: tuple = ()
     withheld: tuple = ()
     ranking_note_de: str = ""
     ranking_note_en: str = ""
@@ -255,9 +256,14 @@ def _check(raw, topics, sources):
             not approx.get("why") or len({"error", "relative_error"} & set(approx)) != 1
         ):
             raise CatalogueError(f"{name}: approximate needs why and error or relative_error")
+        for check in entry.get("crosschecks", ()):
+            if check.get("reader") not in READER_SOURCES or "tolerance" not in check:
+                raise CatalogueError(f"{name}: a crosscheck needs a known reader and a tolerance")
+            if ("why" in check) != ("max_relative_error" in check):
+                raise CatalogueError(f"{name}: a known difference needs why and its bound")
         for w in entry.get("withheld", ()):
-            if not (w.get("years") and w.get("lands") and w.get("why")):
-                raise CatalogueError(f"{name}: withheld values need years, lands and why")
+            if not (w.get("years") and w.get("kreise") and w.get("why")):
+                raise CatalogueError(f"{name}: withheld values need years, kreise and why")
         if bool(entry.get("ranking_note_de")) != bool(entry.get("ranking_note_en")):
             raise CatalogueError(f"{name}: a ranking note needs both languages")
         for anomaly in entry.get("known_anomalies", ()):
@@ -307,11 +313,9 @@ def _freeze(entry):
     entry["not_applicable"] = tuple(entry.get("not_applicable", ()))
     entry["factor"] = float(entry.get("factor", 1.0))
     entry["approximate"] = tuple(sorted(entry.get("approximate", {}).items()))
+    entry["crosschecks"] = tuple(entry.get("crosschecks", ()))
     entry["withheld"] = tuple(
-        (year, land)
-        for w in entry.get("withheld", ())
-        for year in w["years"]
-        for land in w["lands"]
+        (year, key) for w in entry.get("withheld", ()) for year in w["years"] for key in w["kreise"]
     )
     entry["known_anomalies"] = tuple(
         (a["kind"], year, a["why"]) for a in entry.get("known_anomalies", ()) for year in a["years"]

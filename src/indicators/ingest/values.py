@@ -84,10 +84,8 @@ def _origin_parts(ind, origin, values, first, last):
 def _clean(ind, origin, frame):
     frame = frame.assign(value=frame["value"] * origin.get("scale", 1)).dropna()
     frame = frame[~frame["ags"].isin(ind.not_applicable)]
-    withheld = pd.Series(
-        list(zip(frame["year"], frame["ags"].str[:2], strict=True)), index=frame.index
-    )
-    frame = frame[~withheld.isin(ind.withheld)]
+    for year, key in ind.withheld:
+        frame = frame[~((frame["year"] == year) & frame["ags"].str.startswith(key))]
     if ind.zero_means_missing:
         frame = frame[frame["value"] != 0]
     return frame[["ags", "year", "value"]].astype({"year": int, "value": float})
