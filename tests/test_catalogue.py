@@ -114,3 +114,19 @@ def _broken(old, new):
 def test_inconsistent_catalogue_is_rejected(old, new, message):
     with pytest.raises(cat.CatalogueError, match=message):
         cat.parse(_broken(old, new))
+
+
+def test_readers_are_registered_with_their_publisher():
+    """Every reader declares a catalogue source; per-year readers take the year."""
+    import inspect
+
+    from indicators.ingest.readers import READERS
+
+    catalogue = cat.load()
+    assert len(READERS) == 12
+    for name, spec in READERS.items():
+        assert spec.source in catalogue.sources, name
+        takes_year = "year" in inspect.signature(spec.function).parameters
+        assert takes_year or not spec.per_year, name
+    used = {o["reader"] for ind in catalogue for o in ind.origins if "reader" in o}
+    assert used <= set(READERS)

@@ -5,7 +5,7 @@ import pytest
 from helpers import needs_raw
 
 from indicators import catalogue as cat
-from indicators.ingest.values import _read_origin
+from indicators.ingest.readers import read
 
 CHECKS = [(ind.id, check) for ind in cat.load() for check in ind.crosschecks]
 
@@ -14,7 +14,7 @@ def _compare(con, indicator_id, check):
     ours = con.execute(
         "SELECT ags, year, value FROM kreis_values WHERE indicator_id = ?", [indicator_id]
     ).df()
-    (frame, _), *_ = _read_origin(check, 2010, 2030)
+    (frame, _), *_ = read(check, 2010, 2030)
     other = frame.assign(other=frame["value"] * check.get("scale", 1))[["ags", "year", "other"]]
     both = ours.merge(other, on=["ags", "year"])
     both["error"] = (both["value"] - both["other"]).abs()
@@ -56,3 +56,18 @@ def test_revised_years_are_the_only_difference_in_earnings():
     early = both[both["year"] <= 2016]
     assert len(early) >= 2700 and (early["error"] <= 0.01 + 1e-9).all()
     assert (both.loc[both["year"] >= 2017, "error"] > 0.01).sum() >= 1000
+
+
+@needs_raw
+def test_readme_states_the_measured_totals(con):
+    from indicators import paths
+
+    compared = agree = explained = 0
+    for indicator_id, check in CHECKS:
+        both = _compare(con, indicator_id, check)
+        off = int((both["error"] > check["tolerance"] + 1e-9).sum())
+        compared, agree = compared + len(both), agree + len(both) - off
+        explained += off if "why" in check else 0
+    readme = (paths.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"{compared:,} Kreis-years, of which\n  {agree:,} agree" in readme
+    assert f"{explained:,} differ for a reason" in readme

@@ -11,8 +11,9 @@ from helpers import needs_raw
 
 from indicators import catalogue as cat
 from indicators import paths
-from indicators.ingest import pipeline, readers
+from indicators.ingest import pipeline
 from indicators.ingest.errors import IngestError
+from indicators.ingest.readers import destatis, rki
 from indicators.ingest.values import indicator_values
 
 pytestmark = needs_raw
@@ -38,14 +39,14 @@ def raw(tmp_path, monkeypatch):
 
 def test_missing_file_names_the_file(raw):
     with pytest.raises(IngestError, match=r"rki-gisd/GISD_Bund_Kreis\.csv: file not found"):
-        readers.gisd("gisd_score")
+        rki.gisd("gisd_score")
 
 
 def test_renamed_column_names_file_and_column(raw):
     path = raw(GISD)
     path.write_text(path.read_text().replace("gisd_score", "score"))
     with pytest.raises(IngestError, match=r"GISD_Bund_Kreis\.csv, column 'gisd_score'"):
-        readers.gisd("gisd_score")
+        rki.gisd("gisd_score")
 
 
 def test_unknown_kreis_key_names_the_row(raw):
@@ -63,7 +64,7 @@ def test_malformed_key_names_the_row(raw):
     table.loc[7, "kreis_id"] = "Rostock"
     table.to_csv(path, index=False)
     with pytest.raises(IngestError, match=r"column 'kreis_id', row 7: not a Kreis key: 'Rostock'"):
-        readers.gisd("gisd_score")
+        rki.gisd("gisd_score")
 
 
 def test_duplicate_key_names_the_row(raw):
@@ -72,7 +73,7 @@ def test_duplicate_key_names_the_row(raw):
     table = pd.concat([table, table.iloc[[10]]], ignore_index=True)
     table.to_csv(path, index=False)
     with pytest.raises(IngestError, match=rf"row {len(table) - 1}: duplicate Kreis key"):
-        readers.gisd("gisd_score")
+        rki.gisd("gisd_score")
 
 
 def test_value_out_of_range_is_implausible(raw):
@@ -131,7 +132,7 @@ def test_wrong_encoding_is_reported(raw):
     path = raw(GENESIS_2015)
     path.write_bytes(path.read_bytes().replace(b"Insgesamt", b"Gesamt"))
     with pytest.raises(IngestError, match=r"age group 'Insgesamt' not found"):
-        readers.genesis_age(2015, ["Insgesamt"])
+        destatis.genesis_age(2015, ["Insgesamt"])
 
 
 def test_failed_ingest_leaves_curated_files_untouched(raw, tmp_path):
@@ -178,4 +179,4 @@ def test_changed_encoding_names_the_file(raw):
     path = raw(GENESIS_2015)
     path.write_bytes(path.read_bytes().decode("latin-1").encode("utf-16"))
     with pytest.raises(IngestError, match=r"12411-02-03-4_2015\.csv"):
-        readers.genesis_age(2015, ["Insgesamt"])
+        destatis.genesis_age(2015, ["Insgesamt"])

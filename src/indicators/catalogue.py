@@ -10,26 +10,12 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
+from indicators.ingest.readers import READERS
 from indicators.paths import CATALOGUE_PATH
 
 AGGREGATIONS = {"sum", "ratio", "weighted_mean"}
 POLARITIES = {"higher_better", "lower_better", "neutral"}
 BASES = {"zensus2011", "zensus2022", "none"}
-# Which publisher stands behind each reader of indicators/ingest/readers.py.
-READER_SOURCES = {
-    "genesis_age": "destatis",
-    "destatis_kreise": "destatis",
-    "vg250_2022": "bkg",
-    "eurostat_population": "eurostat",
-    "inkar2024": "inkar",
-    "inkar2021": "inkar",
-    "inkar_export": "inkar",
-    "gerda": "gerda",
-    "gerda_census": "gerda",
-    "gisd": "rki",
-    "atlas_kreis": "deutschlandatlas",
-    "atlas_gemeinde": "deutschlandatlas",
-}
 
 
 # Eisenach merges into the Wartburgkreis by the weight its indicator is averaged with; the
@@ -100,7 +86,7 @@ class Indicator:
 
 def origin_source(origin):
     """Publisher of a reader origin: the reader's default unless the origin names one."""
-    return origin.get("source", READER_SOURCES[origin["reader"]])
+    return origin.get("source", READERS[origin["reader"]].source)
 
 
 def expr_names(expr):
@@ -257,7 +243,7 @@ def _check(raw, topics, sources):
         ):
             raise CatalogueError(f"{name}: approximate needs why and error or relative_error")
         for check in entry.get("crosschecks", ()):
-            if check.get("reader") not in READER_SOURCES or "tolerance" not in check:
+            if check.get("reader") not in READERS or "tolerance" not in check:
                 raise CatalogueError(f"{name}: a crosscheck needs a known reader and a tolerance")
             if ("why" in check) != ("max_relative_error" in check):
                 raise CatalogueError(f"{name}: a known difference needs why and its bound")
@@ -285,7 +271,7 @@ def _check(raw, topics, sources):
         for origin in entry["origins"]:
             if ("reader" in origin) == ("expr" in origin):
                 raise CatalogueError(f"{name}: each origin needs exactly one of reader/expr")
-            if "reader" in origin and origin["reader"] not in READER_SOURCES:
+            if "reader" in origin and origin["reader"] not in READERS:
                 raise CatalogueError(f"{name}: unknown reader {origin['reader']!r}")
             if origin.get("source", next(iter(sources), None)) not in sources:
                 raise CatalogueError(f"{name}: unknown source {origin['source']!r}")

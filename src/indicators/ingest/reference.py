@@ -7,7 +7,7 @@ aggregation rules reproduce the official figures.
 
 import pandas as pd
 
-from indicators.ingest.readers import inkar2021_table, inkar2024_table
+from indicators.ingest.readers.inkar import inkar2021_table, inkar2024_table
 
 # INKAR's names for the IKM regions (raumbezug "Metropolregionen") and Germany ("Bund").
 INKAR_REGIONS = {

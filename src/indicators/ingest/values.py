@@ -4,24 +4,12 @@ Returns long tables only; writing them is the pipeline's job, so a failure anywh
 leaves the curated files untouched.
 """
 
-import inspect
-
 import numpy as np
 import pandas as pd
 
 from indicators.catalogue import expr_names, origin_source
-from indicators.ingest import readers
 from indicators.ingest.errors import IngestError
-
-
-def _read_origin(origin, first_year, last_year):
-    """(frame, label) parts of a reader origin: one per year for readers that take a year,
-    so each year is traced to its own file."""
-    reader = getattr(readers, origin["reader"])
-    args = dict(origin.get("args", {}))
-    if "year" in inspect.signature(reader).parameters and "year" not in args:
-        return [reader(year=y, **args) for y in range(first_year, last_year + 1)]
-    return [reader(**args)]
+from indicators.ingest.readers import read
 
 
 def _evaluate(expr, values, years):
@@ -75,7 +63,7 @@ def _origin_parts(ind, origin, values, first, last):
             )
         ]
     parts = []
-    for frame, label in _read_origin(origin, first, last):
+    for frame, label in read(origin, first, last):
         frame = _drop_inkar_marker(ind, origin, frame[frame["year"].between(first, last)])
         parts.append((frame, label))
     return parts
