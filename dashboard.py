@@ -45,9 +45,15 @@ if presenting:
         shared.slide()
 shared.group_controls()
 st.sidebar.caption(shared.t("app_tagline"))
+finished = False  # stays False when a rerun cuts the run short (see shared.begin_run)
 try:
     current.run()
+    finished = True
 except ValueError as exc:  # the comparison engine's clear "cannot answer this" messages
     st.info(shared.t("no_data_year", reason=exc))
+    finished = True
+except Exception:
+    finished = True  # the page shows the error; the browser drops what it did not draw
+    raise
 finally:
-    shared.write_url(pages[current])
+    shared.end_run(pages[current], finished)

@@ -172,7 +172,7 @@ if level == "tiles":
     shared.download(
         table, f"kacheln_{indicator_id}_{year}", key="dl_tiles", indicators=[indicator_id]
     )
-    st.stop()
+    shared.stop()
 
 frame, labels, fig = build_map(
     indicator_id,

@@ -45,6 +45,7 @@ PAGES = [
 
 
 STATE = "view_state"
+RUNS = "widget_runs"  # which widgets the last runs drew (see begin_run and bound)
 # The indicators the overview and every region profile lead with.
 HEADLINES = [
     "population",
@@ -177,9 +178,33 @@ def write_url(page):
 
 
 def begin_run():
-    """Start of every run, before any widget: the view state; no page switch noted yet."""
+    """Start of every run, before any widget: the view state; no page switch noted yet.
+
+    Also notes which widgets the browser still shows from earlier runs (see bound): those
+    of the last run that finished, or, after a run cut short for a rerun (a click while it
+    ran, st.rerun), those of the runs before it as well, since the browser keeps them."""
     st.session_state["page_switched"] = False
+    runs = st.session_state.setdefault(RUNS, {"drawn": set(), "shown": set(), "done": True})
+    runs["shown"] = runs["drawn"] if runs["done"] else runs["shown"] | runs["drawn"]
+    runs["drawn"], runs["done"] = set(), False
     return init_state()
+
+
+def end_run(page, finished):
+    """End of every run: the URL of the view; `finished` is False for a run cut short by a
+    rerun (its widgets are still in the browser). Pure bookkeeping first: after st.stop()
+    any Streamlit call raises again."""
+    if finished:
+        st.session_state[RUNS]["done"] = True
+    write_url(page)
+
+
+def stop():
+    """End the page here. The URL is written first (Streamlit sends nothing after a stop),
+    and the run counts as finished: the browser drops the widgets it did not draw."""
+    st.session_state[RUNS]["done"] = True
+    write_url(st.session_state["page_now"])
+    st.stop()
 
 
 def enter_page(path):
@@ -211,9 +236,14 @@ NONE = "–"
 def bound(widget, name, label, none_label=None, **kwargs):
     """A widget whose value lives in the view state (and so in the URL).
 
-    The widget's own key is seeded from the state when it first appears and on the first
-    run of a page (see enter_page), so a page switch or a shared link restores it; its value
-    is written back on every run. With `none_label`,
+    The widget's own key is seeded from the state whenever the browser does not show the
+    widget yet: when it first appears, on the first run of a page (see enter_page), and
+    when the last finished run did not draw it (a page that stopped early, e.g. the
+    comparison with one region, or a slider shown as a caption for a single year). The
+    browser mounts such a widget at its default, and Streamlit, still holding the old
+    value under the key, would not tell it otherwise – the page showed "Bevölkerung" and
+    2010 while drawing GDP 2021, and the next click applied them. A seeded key is sent to
+    the browser. The widget's value is written back on every run. With `none_label`,
     the first option stands for "none" (state None), which Streamlit itself would show as
     an empty box with an English placeholder.
     """
@@ -222,9 +252,15 @@ def bound(widget, name, label, none_label=None, **kwargs):
         kwargs["options"] = [NONE, *kwargs["options"]]
         shown = kwargs.pop("format_func", str)
         kwargs["format_func"] = lambda v: none_label if v == NONE else shown(v)
-    if key not in st.session_state or st.session_state.get("page_switched"):
+    runs = st.session_state[RUNS]
+    if (
+        name not in runs["shown"]
+        or key not in st.session_state
+        or st.session_state.get("page_switched")
+    ):
         value = state()[name]
         st.session_state[key] = NONE if value is None and none_label is not None else value
+    runs["drawn"].add(name)
     value = widget(label, key=key, **kwargs)
     state()[name] = None if value == NONE else value
     return state()[name]
@@ -608,7 +644,7 @@ def styled(frame, digits):
 def stop_with(message):
     """A friendly stop when inputs are missing (never a traceback)."""
     st.info(message)
-    st.stop()
+    stop()
 
 
 def value_frame(region_ids, indicator_id, year):
