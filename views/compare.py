@@ -57,7 +57,7 @@ for kind in ("regiopole", "metropolitan_region"):
         texts += [
             shared.rank_sentence(ranked, r, kind, indicator_id, year)
             for r in members
-            if r in set(ranked["region_id"])
+            if shared.in_ranking(ranked, r)
         ]
 if texts:
     shared.sentence("\n\n".join(texts))

@@ -60,7 +60,7 @@ def build_map(indicator_id, year, level, kind, regiopole_set, outside, language,
     """The map for one view state: its data frame, class breaks and figure. Shared by all
     sessions showing the same view (callers must not modify them). `day`: the date printed
     under the map, so a cached map is redrawn the next day."""
-    regiopoles = groups.regiopole_ids(s.regions, regiopole_set, outside)
+    regiopoles = groups.regiopole_ids(s.regions, regiopole_set, outside, distinct=False)
     outlines = shared.geojson("region_outlines.geojson", overview=True)["features"]
     if level == "kreis":
         frame = shared.kreis_values(indicator_id, year)

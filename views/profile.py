@@ -74,7 +74,7 @@ for indicator_id in shared.HEADLINES:
     ranked = shared.call(
         "ranking", indicator_id, int(row["year"]), kind=kind, **shared.group_args()
     )
-    if region_id in set(ranked["region_id"]):
+    if shared.in_ranking(ranked, region_id):
         texts.append(shared.rank_sentence(ranked, region_id, kind, indicator_id, int(row["year"])))
 if texts:
     shared.sentence("\n\n".join(texts))
@@ -147,8 +147,12 @@ table = pd.DataFrame(
             show[i](v) for i, v in zip(profile["indicator_id"], profile["germany"], strict=True)
         ],
         "±": [t(d) if isinstance(d, str) else "" for d in profile["direction"]],
+        # the change since the previous year with data, which may lie years back: both named
         f"{t('change')} (%)": [
-            formatting.percent(v, lang, 1, sign=True) for v in profile["change_pct"]
+            formatting.percent(v, lang, 1, sign=True) + (f" ({p}–{y})" if pd.notna(v) else "")
+            for v, p, y in zip(
+                profile["change_pct"], profile["previous_year"], profile["year"], strict=True
+            )
         ],
     }
 )

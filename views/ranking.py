@@ -83,17 +83,22 @@ for note in notes:
     st.caption("ℹ️ " + (t("rank_neutral_note") if "no better or worse" in note else note))
 
 ranked_ids = list(ranked["region_id"])
-shared.ensure_choice("region", ranked_ids)
+names = dict(zip(ranked_ids, ranked["name"], strict=True))  # a shared territory: one row
+row = shared.row_id(ranked, shared.state()["region"])  # Salzgitter → the Braunschweig row
+shared.ensure_choice("region", ranked_ids, row)
 region_id = shared.bound(
     st.selectbox,
     "region",
     t("sentence_region"),
     options=ranked_ids,
-    format_func=shared.region_label,
+    format_func=names.get,
 )
-text = shared.rank_sentence(ranked, region_id, None if kind == "all" else kind, indicator_id, year)
+name = names[region_id]
+text = shared.rank_sentence(
+    ranked, region_id, None if kind == "all" else kind, indicator_id, year, name
+)
 if start is not None:
-    text += " " + shared.change_sentence(indicator_id, region_id, start, year)
+    text += " " + shared.change_sentence(indicator_id, region_id, start, year, name)
 shared.sentence(text)
 
 source = shared.source_line([indicator_id], [year] if start is None else [start, year])

@@ -38,8 +38,8 @@ with c4:
     )
 with c5:
     ids = [
-        *groups.regiopole_ids(s.regions, **shared.group_args()),
-        *groups.member_ids(s.regions, groups.METROPOLITAN),
+        *groups.regiopole_ids(s.regions, **shared.group_args(), distinct=False),
+        *groups.member_ids(s.regions, groups.METROPOLITAN, distinct=False),
     ]
     labelled = shared.regions_select(t("scatter_labels"), ids)
 
@@ -79,7 +79,12 @@ fig = shared.figure(
     shown,
     x_title,
     y_title,
-    t("scatter_title", x=shared.indicator_label(x_id), y=shared.indicator_label(y_id), year=year),
+    t(
+        "scatter_title",
+        x=shared.indicator_label(x_id),
+        y=shared.indicator_label(y_id),
+        year=year if start is None else f"{start} → {year}",  # arrows: both years named
+    ),
     source,
     lang,
     moves,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from indicators import compare, open_db, sentences
+from indicators import compare, groups, open_db, sentences
 from indicators.display import (
     charts,
     exports,
@@ -334,8 +334,20 @@ def group_args():
 
 
 def group_caption():
+    """Which regiopole list is compared, and which of its cities share one region."""
     suffix = t("set_outside_suffix") if state()["outside"] else ""
-    return t("set_used", set=t(f"set_{state()['set']}"), outside=suffix)
+    text = t("set_used", set=t(f"set_{state()['set']}"), outside=suffix)
+    listed = groups.regiopole_ids(snap().regions, **group_args(), distinct=False)
+    shared = [ids for ids in groups.territories(snap().regions, listed).values() if len(ids) > 1]
+    if not shared:
+        return text
+    cores = snap().regions["core_city"]
+    names = [" / ".join(cores[r] for r in ids) for ids in shared]
+    return f"{text} " + t(
+        "set_shared",
+        names=f" {t('and')} ".join(names),
+        n=len(listed) - sum(len(ids) - 1 for ids in shared),
+    )
 
 
 def indicator_label(indicator_id):
@@ -510,15 +522,27 @@ def core_points(region_ids):
     )
 
 
-def rank_sentence(ranked, region_id, kind, indicator_id, year):
-    """The citable sentence for one region in a frame of compare.ranking."""
+def row_id(ranked, region_id):
+    """The region_id of the row of a frame of compare.ranking that stands for a region (its
+    own or its shared territory's), None if there is none."""
+    position = sentences.ranked_row(ranked, region_id)
+    return None if position is None else ranked["region_id"].iloc[position]
+
+
+def in_ranking(ranked, region_id):
+    return row_id(ranked, region_id) is not None
+
+
+def rank_sentence(ranked, region_id, kind, indicator_id, year, name=None):
+    """The citable sentence for one region in a frame of compare.ranking; `name`: the name
+    to use instead of the region's own (the ranking's row naming every shared core)."""
     rank, n, tied = sentences.rank_facts(ranked, region_id)
     value = snap().value(indicator_id, year, region_id)
     return sentences.rank_sentence(
         lang(),
         year=year,
         indicator=indicator_label(indicator_id),
-        region=region_label(region_id),
+        region=name or region_label(region_id),
         value=fmt(indicator_id, value),
         rank=rank,
         n=n,
@@ -529,14 +553,14 @@ def rank_sentence(ranked, region_id, kind, indicator_id, year):
     )
 
 
-def change_sentence(indicator_id, region_id, start, end):
+def change_sentence(indicator_id, region_id, start, end, name=None):
     s = snap()
     before, after = (s.value(indicator_id, y, region_id) for y in (start, end))
     pct = 100 * (after - before) / before if before else float("nan")
     return sentences.change_sentence(
         lang(),
         indicator=indicator_label(indicator_id),
-        region=region_label(region_id),
+        region=name or region_label(region_id),
         start=start,
         end=end,
         before=fmt(indicator_id, before),

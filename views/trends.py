@@ -4,6 +4,7 @@ between regiopole and metropolitan regions is closing."""
 import pandas as pd
 import streamlit as st
 
+from indicators import sentences
 from indicators.display import charts, formatting
 from views import shared
 
@@ -83,16 +84,21 @@ for note in convergence.attrs.get("notes", []):
     st.caption("ℹ️ " + note)
 
 st.subheader(t("gap_title"))
+# One measure in the sentence, the chart and its download: the difference of the medians in
+# the indicator's unit (rates in percentage points), judged on the values as shown.
 first, last = convergence.iloc[0], convergence.iloc[-1]
-narrowing = abs(1 - last["ratio"]) < abs(1 - first["ratio"])
 digits = shared.decimals(indicator_id)
+gap_unit = formatting.difference_unit(shared.unit_label(indicator_id), lang)
 st.write(
-    t(
-        "gap_converging" if narrowing else "gap_diverging",
+    sentences.gap_sentence(
+        lang,
         start=int(first["year"]),
         end=int(last["year"]),
-        a=formatting.with_unit(first["gap"], shared.unit_label(indicator_id), lang, digits),
-        b=formatting.with_unit(last["gap"], shared.unit_label(indicator_id), lang, digits),
+        before=first["gap"],
+        after=last["gap"],
+        digits=digits,
+        show=lambda v: formatting.with_unit(v, gap_unit, lang, digits),
+        polarity=s.meta[indicator_id]["polarity"],
     )
 )
 gap = pd.DataFrame(
@@ -102,7 +108,7 @@ fig = shared.figure(
     "line_chart",
     gap,
     t("gap_title"),
-    shared.unit_label(indicator_id),
+    gap_unit,
     source,
     lang,
     breaks=shared.break_marks(indicator_id),

@@ -111,16 +111,23 @@ def _ranked(values, polarity):
     return ranks.astype("Int64"), percentile
 
 
-def _group_ids(snap, kind, regiopole_set, exclude_overlapping):
+def _group_ids(snap, kind, regiopole_set, exclude_overlapping, distinct=True):
+    """Region ids of a kind, each territory once (distinct=False: every listed city)."""
     if kind == "regiopole":
-        return groups.regiopole_ids(snap.regions, regiopole_set, exclude_overlapping)
+        return groups.regiopole_ids(snap.regions, regiopole_set, exclude_overlapping, distinct)
     if kind == "metropolitan_region":
-        return groups.member_ids(snap.regions, METROPOLITAN)
+        return groups.member_ids(snap.regions, METROPOLITAN, distinct)
     if kind is None:
         return groups.regiopole_ids(
-            snap.regions, regiopole_set, exclude_overlapping
-        ) + groups.member_ids(snap.regions, METROPOLITAN)
+            snap.regions, regiopole_set, exclude_overlapping, distinct
+        ) + groups.member_ids(snap.regions, METROPOLITAN, distinct)
     raise ValueError(f"unknown kind {kind!r}; use 'regiopole', 'metropolitan_region' or None")
+
+
+def _without(snap, region_ids, region_id):
+    """The ids without the region and the regions sharing its territory (its peers)."""
+    territory = snap.regions["territory"]
+    return [r for r in region_ids if territory[r] != territory[region_id]]
 
 
 def _germany(snap, indicator_id, year):
@@ -213,8 +220,11 @@ def ranking(
     """All regions of a group ranked on one indicator and year.
 
     kind: 'regiopole', 'metropolitan_region', or None for both together; or rank exactly the
-    regions in `region_ids` (at least 3).
-    Columns: region_id, name, kind, value, rank (1 = best by polarity; ties share a rank;
+    regions in `region_ids` (at least 3). Regions with the same member Kreise are one row
+    (Braunschweig, Salzgitter and Wolfsburg: region_id 'braunschweig', name 'Regiopole
+    Braunschweig / Salzgitter / Wolfsburg'), so every territory counts once.
+    Columns: region_id, name, region_ids (the ids the row stands for, comma-separated),
+    kind, value, rank (1 = best by polarity; ties share a rank;
     regions without a value get none), percentile (100 = best), index_de (Germany = 100),
     core_in_metropolitan_region, overlaps (metropolitan regions sharing Kreise, with the
     share of the region's residents).
@@ -222,12 +232,16 @@ def ranking(
     snap = snapshot(con)
     info = _check_year(snap, indicator_id, year)
     if region_ids is None:
-        ids = _group_ids(snap, kind, regiopole_set, exclude_overlapping)
+        listed = _group_ids(snap, kind, regiopole_set, exclude_overlapping, distinct=False)
     else:
-        ids = list(dict.fromkeys(region_ids))
-        for region_id in ids:
+        listed = list(dict.fromkeys(region_ids))
+        for region_id in listed:
             region_info(snap, region_id)
+    rows = groups.territories(snap.regions, listed)
+    ids = list(rows)
     frame = snap.regions.loc[ids, ["region_id", "name", "kind"]].reset_index(drop=True)
+    frame["name"] = [groups.joint_name(snap.regions, rows[r]) for r in ids]
+    frame.insert(2, "region_ids", [",".join(rows[r]) for r in ids])
     frame["value"] = snap.values(indicator_id, year, ids).to_numpy()
     if frame["value"].notna().sum() < MIN_GROUP_SIZE:
         raise ValueError(
@@ -261,7 +275,8 @@ def peer_gap(
 ):
     """A region against its peers (the other regions of its kind and list).
 
-    One row: value, n_peers, peer_median (peers without the region), peer_mean_loo
+    One row: value, n_peers, peer_median (peers without the region and without regions
+    sharing its territory), peer_mean_loo
     (unweighted mean of the peers, the region left out), gap_median, gap_median_pct,
     gap_mean, gap_mean_pct, metropolitan_median, germany, gap_germany_pct, direction
     ('better', 'worse', 'equal' against the peer median; None if neutral or missing).
@@ -269,11 +284,9 @@ def peer_gap(
     snap = snapshot(con)
     region = region_info(snap, region_id)
     info = _check_year(snap, indicator_id, year)
-    peers = [
-        r
-        for r in _group_ids(snap, region["kind"], regiopole_set, exclude_overlapping)
-        if r != region_id
-    ]
+    peers = _without(
+        snap, _group_ids(snap, region["kind"], regiopole_set, exclude_overlapping), region_id
+    )
     peer_values = snap.values(indicator_id, year, peers).dropna()
     if len(peer_values) < MIN_GROUP_SIZE:
         raise ValueError(
@@ -430,13 +443,14 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
 
 
 def similar_regions(con, region_id, year, n=5, indicators=SIMILARITY_INDICATORS, min_share=0.7):
-    """Regions with the most similar profile (all 48 regions are candidates).
+    """Regions with the most similar profile (every territory of the 48 regions once).
 
     Each indicator in `indicators` (default SIMILARITY_INDICATORS) is taken in `year` or the
-    latest earlier year, standardised to z-scores across all regions, and compared by
-    root-mean-square difference over the indicators both regions have. Candidates sharing
-    fewer than `min_share` of the region's indicators are left out, as are regions with the
-    same member Kreise (Jena/Gera; Braunschweig/Salzgitter/Wolfsburg).
+    latest earlier year, standardised to z-scores across all territories (regions with the
+    same member Kreise, Jena/Gera and Braunschweig/Salzgitter/Wolfsburg, count once and
+    appear as one candidate named for all), and compared by root-mean-square difference
+    over the indicators both regions have. Candidates sharing fewer than `min_share` of the
+    region's indicators are left out, as is the region's own territory.
     Columns: region_id, name, kind, distance, n_indicators, most_different (the three
     indicators with the largest z-score difference; + means the candidate is higher).
     """
@@ -449,8 +463,10 @@ def similar_regions(con, region_id, year, n=5, indicators=SIMILARITY_INDICATORS,
     wide, years = snap.latest(list(indicators), list(snap.regions.index), year)
     if wide.loc[region_id].isna().all():
         raise ValueError(f"no data for {region_id!r} up to {year}")
-    z = (wide - wide.mean()) / wide.std(ddof=0)
-    diff = z.drop(index=[region_id, *snap.same_territory.get(region_id, [])]) - z.loc[region_id]
+    shared = groups.territories(snap.regions, snap.regions.index)
+    distinct = wide.loc[list(shared)]
+    z = (wide - distinct.mean()) / distinct.std(ddof=0)
+    diff = z.loc[_without(snap, list(shared), region_id)] - z.loc[region_id]
     used = diff.notna().sum(axis=1)
     frame = pd.DataFrame(
         {"distance": np.sqrt((diff**2).sum(axis=1) / used.where(used > 0)), "n_indicators": used}
@@ -465,6 +481,7 @@ def similar_regions(con, region_id, year, n=5, indicators=SIMILARITY_INDICATORS,
         for r in frame.index
     ]
     frame = frame.join(snap.regions[["name", "kind"]]).reset_index(names="region_id")
+    frame["name"] = [groups.joint_name(snap.regions, shared[r]) for r in frame["region_id"]]
     frame = frame[["region_id", "name", "kind", "distance", "n_indicators", "most_different"]]
     own = years.loc[region_id]
     older = sorted(f"{k} ({y})" for k, y in own.items() if not pd.isna(y) and y < year)
@@ -477,18 +494,20 @@ def profile(con, region_id, year, regiopole_set=DEFAULT_SET, exclude_overlapping
 
     Per indicator, the value of `year` or of the latest earlier year (column `year`; missing
     if there is none): label_de, label_en, unit, topic, value, rank and n within its group
-    (regiopole regions of the list, or the metropolitan regions, in that year), percentile,
-    peer_median (the group without the region), germany, direction against the peer median
+    (regiopole regions of the list, or the metropolitan regions, in that year; each
+    territory once), percentile, peer_median (the group without the region and the regions
+    sharing its territory), germany, direction against the peer median
     ('better'/'worse'/'equal'; None for neutral indicators), and the latest change
     (previous_year, change, change_pct, change_across_break).
     """
     snap = snapshot(con)
     region = region_info(snap, region_id)
-    group = list(
-        dict.fromkeys(
-            [*_group_ids(snap, region["kind"], regiopole_set, exclude_overlapping), region_id]
-        )
-    )
+    group = [
+        *_without(
+            snap, _group_ids(snap, region["kind"], regiopole_set, exclude_overlapping), region_id
+        ),
+        region_id,
+    ]
     meta = snap.indicators
     (own,) = snap.positions([region_id])
     cols = np.array(snap.positions(group))

@@ -4,6 +4,12 @@ becomes one territory.
 Three published lists of regiopoles exist (see README, "Regions"); every comparison says
 which one it used. The default is the 25 cities of Aring/Reuther (2008), the concept the
 RegioPole network itself uses.
+
+A group counts each territory once. Some listed cities share one region definition (the
+same member Kreise: Braunschweig, Salzgitter and Wolfsburg; Jena and Gera), so counting
+each city would weigh that territory two or three times in every median, mean, rank and
+count. The group keeps the first of them (by region id) and stands for all: see
+`territories` and `joint_name`.
 """
 
 import pandas as pd
@@ -39,29 +45,68 @@ def standard_groups():
     return [group_id(s, x) for s in REGIOPOLE_SETS for x in (False, True)] + [METROPOLITAN]
 
 
-def member_ids(regions, group):
+def member_ids(regions, group, distinct=True):
     """Region ids of a group name as produced by group_id() or METROPOLITAN.
 
-    `regions` is the regions table as a DataFrame with a region_id column.
+    `regions` is the regions table as a DataFrame with a region_id column (and, as in the
+    snapshot, a territory column; see `territories`). distinct=False: every listed city,
+    e.g. for drawing them all on a map.
     """
     if group == METROPOLITAN:
-        return sorted(regions.loc[regions["kind"] == "metropolitan_region", "region_id"])
+        ids = sorted(regions.loc[regions["kind"] == "metropolitan_region", "region_id"])
+        return list(territories(regions, ids)) if distinct else ids
     parts = group.split(":")
     if parts[0] != "regiopoles" or len(parts) not in (2, 3):
         raise ValueError(f"unknown group {group!r}")
-    return regiopole_ids(regions, parts[1], exclude_overlapping=len(parts) == 3)
+    return regiopole_ids(regions, parts[1], exclude_overlapping=len(parts) == 3, distinct=distinct)
 
 
-def regiopole_ids(regions, regiopole_set=DEFAULT_SET, exclude_overlapping=False):
-    """Regiopole regions of a list; optionally without those whose core city lies inside a
-    metropolitan region (Aachen, Augsburg, Cottbus, Ingolstadt, Jena, Gera, …)."""
+def regiopole_ids(regions, regiopole_set=DEFAULT_SET, exclude_overlapping=False, distinct=True):
+    """Regiopole regions of a list, each territory once (distinct=False: every listed city);
+    optionally without those whose core city lies inside a metropolitan region (Aachen,
+    Augsburg, Cottbus, Ingolstadt, Jena, Gera, …)."""
     flag = REGIOPOLE_SETS[check_set(regiopole_set)][0]
     rows = regions[regions["kind"] == "regiopole"].sort_values("region_id", kind="stable")
     if flag:
         rows = rows[rows[flag].fillna(False).astype(bool)]
     if exclude_overlapping:
         rows = rows[rows["in_metropolitan_region"].isna()]
-    return rows["region_id"].tolist()
+    ids = rows["region_id"].tolist()
+    return list(territories(regions, ids)) if distinct else ids
+
+
+def territories(regions, region_ids):
+    """{first id: [all ids]} for the given regions, one entry per territory, in order.
+
+    Regions with the same member Kreise share a territory (the `territory` column of the
+    snapshot's regions: the smallest region id among them); without that column each
+    region is its own territory. Braunschweig, Salzgitter and Wolfsburg in one list give
+    {'braunschweig': ['braunschweig', 'salzgitter', 'wolfsburg']}.
+    """
+    if "territory" in regions:
+        key = dict(zip(regions["region_id"], regions["territory"], strict=True))
+    else:
+        key = {}
+    first, grouped = {}, {}
+    for region_id in region_ids:
+        kept = first.setdefault(key.get(region_id, region_id), region_id)
+        grouped.setdefault(kept, []).append(region_id)
+    return grouped
+
+
+def joint_name(regions, region_ids):
+    """The name of a territory that several cities share, naming every core city:
+    'Regiopole Braunschweig / Salzgitter / Wolfsburg'; one region keeps its own name."""
+    rows = regions.set_index("region_id", drop=False).loc[list(region_ids)]
+    if len(rows) == 1:
+        return rows["name"].iloc[0]
+    names = list(rows["name"])
+    cores = [core.split(";")[0].strip() for core in rows["core_city"]]
+    pairs = list(zip(names, cores, strict=True))
+    prefixes = {name.removesuffix(core) for name, core in pairs}
+    if len(prefixes) == 1 and all(name.endswith(core) for name, core in pairs):
+        return prefixes.pop() + " / ".join(cores)
+    return " / ".join(names)
 
 
 def union_members(con, region_ids):

@@ -20,9 +20,21 @@ def _in_de(region):
     return f"in der {region}" if feminine else f"in {region}"
 
 
+def ranked_row(ranked, region_id):
+    """Position of the row of a frame of compare.ranking that stands for a region – its own,
+    or that of the territory it shares (Salzgitter: the Braunschweig row); None if absent."""
+    ids = ranked["region_ids"] if "region_ids" in ranked else ranked["region_id"]
+    for position, row_ids in enumerate(ids):
+        if region_id in row_ids.split(","):
+            return position
+    return None
+
+
 def rank_facts(ranked, region_id):
-    """(rank, n, tied) of a region in a frame of compare.ranking; rank None without value."""
-    row = ranked.loc[ranked["region_id"] == region_id]
+    """(rank, n, tied) of a region in a frame of compare.ranking; rank None without value.
+    n counts the rows with a value: each territory once."""
+    position = ranked_row(ranked, region_id)
+    row = ranked.iloc[[] if position is None else [position]]
     if row.empty or row["value"].isna().all():
         return None, int(ranked["value"].notna().sum()), False
     rank = int(row["rank"].iloc[0])
@@ -99,3 +111,91 @@ def change_sentence(lang, *, indicator, region, start, end, before, after, pct, 
     if inside:
         text += f" Note the break in the series ({inside}): only partly comparable."
     return f"{text} (source: {source})"
+
+
+def _side(gap):
+    return (gap > 0) - (gap < 0)
+
+
+def gap_sentence(lang, *, start, end, before, after, digits, show, polarity):
+    """How the gap between the regiopole and the metropolitan median changed, in one measure:
+    the difference of the medians (regiopole − metropolitan) in the indicator's unit, rates
+    in percentage points. The verdict (narrowed, widened, unchanged, reversed) is made on the
+    differences as shown, both years are named, and the last year says who is better off.
+    With a single year (start == end) it states that year's difference only.
+
+    before, after: the difference in `start` and `end`; digits: decimals shown; show: formats
+    a difference without sign, with its unit ('5.653 EUR je Einwohner', '1,2 Prozentpunkte');
+    polarity: the indicator's ('higher_better', 'lower_better' or 'neutral').
+    """
+    de = lang == "de"
+    a, b = round(float(before), digits), round(float(after), digits)
+    side_a, side_b = _side(a), _side(b)
+    if side_a * side_b < 0:
+        verdict = "reversed"
+    else:
+        verdict = "narrowed" if abs(b) < abs(a) else "widened" if abs(b) > abs(a) else "same"
+    if de:
+        pair = "den Medianen der Regiopol- und der Metropolregionen"
+        head = {
+            "narrowed": f"Der Abstand zwischen {pair} ist von {start} bis {end} kleiner geworden",
+            "widened": f"Der Abstand zwischen {pair} ist von {start} bis {end} größer geworden",
+            "same": f"Der Abstand zwischen {pair} ist von {start} bis {end} gleich geblieben",
+            "reversed": f"Von {start} bis {end} haben die Mediane der Regiopol- und der "
+            "Metropolregionen die Plätze getauscht",
+        }[verdict]
+
+        def full(year, gap):
+            if not _side(gap):
+                return f"{year} lagen beide gleichauf"
+            where = "unter" if gap < 0 else "über"
+            return (
+                f"{year} lag der Median der Regiopolregionen {show(abs(gap))} {where} dem der "
+                "Metropolregionen"
+            )
+
+        second = (
+            f"{end} {show(abs(b))} {'darunter' if b < 0 else 'darüber'}"
+            if side_a == side_b != 0
+            else full(end, b)
+        )
+        text = f"{head}: {full(start, a)}, {second}." if start != end else f"{full(end, b)}."
+        if polarity == "neutral":
+            return text + " Höhere Werte sind bei diesem Indikator weder besser noch schlechter."
+        if side_b:
+            regiopoles = side_b * (1 if polarity == "higher_better" else -1) > 0
+            better = "Regiopolregionen" if regiopoles else "Metropolregionen"
+            text += f" {end} standen damit die {better} besser da."
+        return text
+    head = {
+        "narrowed": f"From {start} to {end}, the gap between the regiopole and the "
+        "metropolitan median narrowed",
+        "widened": f"From {start} to {end}, the gap between the regiopole and the "
+        "metropolitan median widened",
+        "same": f"From {start} to {end}, the gap between the regiopole and the metropolitan "
+        "median stayed the same",
+        "reversed": f"From {start} to {end}, the regiopole and the metropolitan median "
+        "swapped places",
+    }[verdict]
+
+    def full_en(year, gap):
+        if not _side(gap):
+            return f"in {year} both were level"
+        where = "below" if gap < 0 else "above"
+        return f"in {year} the regiopole median was {show(abs(gap))} {where} the metropolitan one"
+
+    second = (
+        f"in {end} {show(abs(b))} {'below' if b < 0 else 'above'}"
+        if side_a == side_b != 0
+        else full_en(end, b)
+    )
+    text = f"{head}: {full_en(start, a)}, {second}."
+    if start == end:
+        text = f"{full_en(end, b)[0].upper()}{full_en(end, b)[1:]}."
+    if polarity == "neutral":
+        return text + " Neither higher nor lower values are better for this indicator."
+    if side_b:
+        regiopoles = side_b * (1 if polarity == "higher_better" else -1) > 0
+        better = "regiopole" if regiopoles else "metropolitan"
+        text += f" In {end}, the {better} regions were thus better off."
+    return text

@@ -26,6 +26,8 @@ class Snapshot:
     group_values: dict  # (group_id, indicator_id, year) -> value or None
     overlaps: pd.DataFrame  # region_id, core_in_metropolitan_region, overlaps (text)
     same_territory: dict  # region_id -> regions with identical member Kreise
+    # regions also has a column `territory`: the smallest region id with the same member
+    # Kreise (its own id if none), so that groups count each territory once (groups.py).
     sources: pd.DataFrame  # sources table, indexed by source_id
     year_sources: dict  # (indicator_id, year) -> tuple of source ids
     meta: dict  # indicator_id -> dict of its catalogue row (fast lookups for the UI)
@@ -134,6 +136,8 @@ def _load(con):
         SELECT a.region_id, list(b.region_id ORDER BY b.region_id) AS same
         FROM sig a JOIN sig b ON a.s = b.s AND a.region_id <> b.region_id
         GROUP BY a.region_id""").fetchall()
+    same = {r: list(s) for r, s in same}
+    regions["territory"] = [min([r, *same.get(r, [])]) for r in regions.index]
     sources = con.execute("SELECT * FROM sources").df().set_index("source_id", drop=False)
     year_sources = {
         (i, y): tuple(s.split(","))
@@ -149,7 +153,7 @@ def _load(con):
         cube,
         group_values,
         overlaps,
-        {r: list(s) for r, s in same},
+        same,
         sources,
         year_sources,
         indicators.to_dict("index"),

@@ -50,6 +50,14 @@ def with_unit(value, unit_label, lang="de", decimals=1):
     return f"{number(value, lang, decimals)} {unit_label}"
 
 
+def difference_unit(unit_label, lang="de"):
+    """The unit of a difference between two values: percentage points for rates and shares
+    in % ('%', '% der Haushalte'), otherwise the unit itself."""
+    if unit_label.startswith("%"):
+        return "Prozentpunkte" if lang == "de" else "percentage points"
+    return unit_label
+
+
 def plotly_separators(lang):
     """Plotly's `separators` layout setting: decimal mark first, then thousands."""
     return ",." if lang == "de" else ".,"

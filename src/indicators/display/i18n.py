@@ -101,6 +101,11 @@ TEXT = {
         "Vergleichsgruppe: Regiopolregionen nach {set}{outside}.",
         "Comparison group: regiopole regions per {set}{outside}.",
     ),
+    "set_shared": (
+        "{names} teilen eine Abgrenzung und zählen als eine Region ({n} Regionen).",
+        "{names} share one definition and count as one region ({n} regions).",
+    ),
+    "and": ("und", "and"),
     "set_outside_suffix": (
         ", ohne solche mit Kern in einer Metropolregion",
         ", without those whose core lies in a metropolitan region",
@@ -290,14 +295,6 @@ TEXT = {
     "gap_title": (
         "Abstand Regiopolregionen zu Metropolregionen (Median)",
         "Gap between regiopole and metropolitan regions (median)",
-    ),
-    "gap_converging": (
-        "Der Abstand ist von {start} bis {end} kleiner geworden ({a} → {b}).",
-        "The gap narrowed from {start} to {end} ({a} → {b}).",
-    ),
-    "gap_diverging": (
-        "Der Abstand ist von {start} bis {end} größer geworden ({a} → {b}).",
-        "The gap widened from {start} to {end} ({a} → {b}).",
     ),
     "cv_label": (
         "Streuung aller Regionen (Variationskoeffizient)",
