@@ -138,3 +138,17 @@ def test_contradicted_earnings_are_missing_but_germany_is_kept(con):
             year,
         )
         assert germany is not None
+
+
+def test_pages_show_no_change_for_the_rescaled_index():
+    from helpers import open_app
+
+    trends = open_app("trends", ind="deprivation_index")
+    assert "jedes Jahr neu skaliert" in " ".join(i.value for i in trends.info)
+    assert not trends.get("plotly_chart")
+    ranking = open_app("ranking", ind="deprivation_index", year="2021")
+    assert not ranking.exception
+    columns = " ".join(map(str, ranking.dataframe[0].value.columns))
+    assert "Rang" in columns and "%" not in columns  # no change column
+    gdp = open_app("ranking", ind="gdp_per_capita", year="2021")
+    assert "%" in " ".join(map(str, gdp.dataframe[0].value.columns))

@@ -112,3 +112,16 @@ def test_gdp_per_capita_is_a_ratio_of_sums_not_a_mean_of_ratios(con):
     ).fetchone()[0]
     assert ours == pytest.approx(ratio_of_sums)
     assert abs(mean_of_ratios - ours) > 1000  # the naive mean would be off by > 1,000 EUR
+
+
+def test_readme_states_the_measured_totals(con):
+    from indicators import paths
+
+    table = _errors(con)
+    approximate = {ind.id for ind in cat.load() if ind.approximate}
+    exact = table[~table["indicator_id"].isin(approximate)]
+    readme = (paths.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+
+    assert f"{len(table):,} comparable values" in readme
+    assert f"{len(exact):,} are reproduced" in readme
+    assert f"the other {len(table) - len(exact)} belong to {len(approximate)} indicators" in readme

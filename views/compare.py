@@ -107,7 +107,7 @@ if rows:
 
 # 3. the same regions over time
 years = list(shared.options().years[indicator_id])
-if len(years) > 1:
+if len(years) > 1 and s.meta[indicator_id]["over_time"]:
     series = [
         {"year": y, "series": shared.region_label(r), "value": s.value(indicator_id, y, r)}
         for r in [*regions, "de"]

@@ -157,6 +157,10 @@ table = pd.DataFrame(
     }
 )
 st.dataframe(table, hide_index=True, height=420, key="profile_table")
+for indicator_id in profile.loc[profile["value"].notna(), "indicator_id"]:
+    if s.meta[indicator_id][f"ranking_note_{lang}"]:
+        note = s.meta[indicator_id][f"ranking_note_{lang}"]
+        st.caption(f"⚠️ {shared.indicator_label(indicator_id)}: {note}")
 shared.download(profile, f"profil_{region_id}_{year}", key="dl_profile")
 all_source = shared.source_line(
     list(profile["indicator_id"]), sorted({int(y) for y in profile["year"].dropna()})

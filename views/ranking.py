@@ -26,7 +26,9 @@ with c3:
         format_func=lambda v: t(f"kind_{v}"),
         required=True,
     )
-earlier = [y for y in shared.options().years[indicator_id] if y < year]
+# No change column for an index rescaled every year (its changes mean nothing).
+over_time = s.meta[indicator_id]["over_time"]
+earlier = [y for y in shared.options().years[indicator_id] if y < year and over_time]
 with c4:
     if earlier:
         shared.ensure_choice("start", earlier, start_default(shared.options(), indicator_id, year))

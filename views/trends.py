@@ -19,6 +19,8 @@ with left:
 years = list(shared.options().years[indicator_id])
 if len(years) < 2:
     shared.stop_with(t("one_year_only"))
+if not s.meta[indicator_id]["over_time"]:
+    shared.stop_with(t("not_over_time"))
 with right:
     regions = shared.regions_select(t("trend_regions"))
 c1, c2 = st.columns([1, 3])
@@ -114,7 +116,7 @@ fig = shared.figure(
     breaks=shared.break_marks(indicator_id),
     styles={t("gap_title"): {"color": charts.COLORS["highlight"]}},
 )
-shared.chart(fig, convergence, f"abstand_{indicator_id}", "trend_gap", [indicator_id])
+shared.chart(fig, convergence, f"abstand_{indicator_id}", "trend_gap", [indicator_id], notes=False)
 cv = pd.DataFrame(
     {"year": convergence["year"], "series": t("cv_label"), "value": convergence["cv"]}
 )
