@@ -76,3 +76,34 @@ def test_sentences_on_the_pages():
     assert "rank 1 of 24 regiopole regions – the best value" in at.code[0].value  # physicians
     at = open_app("compare")
     assert "Rang 1 von 12 Metropolregionen" in at.code[0].value  # München, GDP 2021
+
+
+def test_change_without_a_start_value_says_so_instead_of_from_dash():
+    from indicators import sentences
+
+    text = sentences.change_sentence(
+        "de",
+        indicator="Gemeindliche Schulden",
+        region="Regiopolregion Rostock",
+        start=2010,
+        end=2019,
+        before=None,
+        after="1.234 EUR",
+        pct=None,
+        breaks=[],
+        source="BBSR",
+    )
+    assert "von –" not in text and "für 2010 kein Wert" in text and "2010–2019" in text
+    english = sentences.change_sentence(
+        "en",
+        indicator="Debt",
+        region="Rostock",
+        start=2010,
+        end=2019,
+        before="1",
+        after=None,
+        pct=None,
+        breaks=[],
+        source="BBSR",
+    )
+    assert "available for 2019" in english

@@ -89,11 +89,22 @@ def _rank_text(lang, year, indicator, region, value, rank, n, tied, kind, polari
 def change_sentence(lang, *, indicator, region, start, end, before, after, pct, breaks, source):
     """'Between <start> and <end>, <indicator> in <region> changed from … to … (±x %).'
 
-    before/after/pct: formatted texts (pct None if not computable); breaks: (year, label) of
-    the indicator's statistical breaks, e.g. a new census base – one inside (start, end] is
-    stated with its label.
+    before/after/pct: formatted texts (None where there is no value); breaks: (year, label)
+    of the indicator's statistical breaks, e.g. a new census base – one inside (start, end]
+    is stated with its label. Without both values the sentence says so instead of "from –".
     """
     de = lang == "de"
+    if before is None or after is None:
+        missing = start if before is None else end
+        if de:
+            return (
+                f"Für {region} liegt für {missing} kein Wert zu „{indicator}“ vor; eine "
+                f"Veränderung {start}–{end} lässt sich nicht angeben (Quelle: {source})."
+            )
+        return (
+            f"For {region}, no value of “{indicator}” is available for {missing}, so no "
+            f"change {start}–{end} can be given (source: {source})."
+        )
     inside = "; ".join(label for year, label in breaks if start < year <= end)
     pct_text = f" ({pct})" if pct else ""
     if de:
