@@ -7,19 +7,17 @@ every run, so any view can be bookmarked and shared.
 
 import contextlib
 
-import duckdb
 import streamlit as st
 
-from indicators.build import BuildError
-from indicators.display import i18n
+from indicators.display import formatting
 from views import shared
 
 st.set_page_config(page_title="Regiopolen-Monitor", page_icon="📊", layout="wide")
 
 try:
     shared.options()
-except (BuildError, duckdb.Error, OSError) as exc:
-    st.error(i18n.t("db_error", "de", error=exc) + "\n\n" + i18n.t("db_error", "en", error=exc))
+except shared.DATA_FAULTS as exc:
+    shared.data_fault(exc)
     st.stop()
 
 shared.begin_run()
@@ -49,8 +47,11 @@ finished = False  # stays False when a rerun cuts the run short (see shared.begi
 try:
     current.run()
     finished = True
+except shared.DATA_FAULTS as exc:  # the database broke or vanished while serving
+    shared.data_fault(exc)
+    finished = True
 except ValueError as exc:  # the comparison engine's clear "cannot answer this" messages
-    st.info(shared.t("no_data_year", reason=exc))
+    st.info(shared.t("no_data_year", reason=formatting.plain(exc)))
     finished = True
 except Exception:
     finished = True  # the page shows the error; the browser drops what it did not draw

@@ -6,6 +6,7 @@ Loopback only: nothing here talks to any other address.
 
 import asyncio
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 
 from indicators.paths import REPO_ROOT
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("REGIOPOLE_CHROMIUM", "/usr/bin/chromium")  # Debian's package
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -3,6 +3,7 @@
 import shutil
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from indicators import build, open_db, paths
 
@@ -12,6 +13,21 @@ def con():
     connection = open_db()
     yield connection
     connection.close()
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch):
+    """File name -> the callable behind a download button (the last one drawn), which
+    Streamlit calls when the button is clicked (AppTest cannot click it)."""
+    found = {}
+    add = MediaFileManager.add_deferred
+
+    def recorded(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        found[file_name] = data_callable
+        return add(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recorded)
+    return found
 
 
 @pytest.fixture

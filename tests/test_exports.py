@@ -3,7 +3,9 @@ region profile as a one-page PDF."""
 
 import io
 import json
+import re
 
+import openpyxl
 import pandas as pd
 from helpers import open_app, plotly_specs
 
@@ -43,6 +45,41 @@ def test_excel_has_data_and_metadata_sheets(con):
     row = described.set_index("indicator_id").loc["gdp_per_capita"]
     assert row["label"] == "BIP je Einwohner" and row["licence"] == "dl-de/by-2-0"
     assert "INKAR" in row["source"]
+
+
+FORMULAS = ["-SUM(1)", "=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "\tx"]
+
+
+def test_csv_text_cells_never_become_formulas():
+    """`?own=-SUM(1)~13003` wrote the cell -SUM(1) unquoted into both CSV downloads."""
+    frame = pd.DataFrame(
+        {"region": [*FORMULAS, "-1.5", "Rostock"], "value": [-1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]}
+    )
+    for language, separator in (("de", ";"), ("en", ",")):
+        data = exports.csv_bytes(frame.rename(columns={"value": "=x"}), language)
+        read = pd.read_csv(io.BytesIO(data), sep=separator, encoding="utf-8-sig", dtype=str)
+        assert read.columns.tolist() == ["region", "'=x"]
+        assert read["region"].tolist() == [*(f"'{f}" for f in FORMULAS), "-1.5", "Rostock"]
+        assert read["'=x"].iloc[0] == ("-1,5" if language == "de" else "-1.5")  # still a number
+
+
+def test_own_region_csv_downloads_are_neutralised(deferred_downloads):
+    open_app("own_region", own="-SUM(1)~13003", ind="population", year="2021")
+    files = {n: f for n, f in deferred_downloads.items() if n.startswith("eigene_region")}
+    texts = [make().decode("utf-8-sig") for n, make in files.items() if n.endswith(".csv")]
+    assert len(texts) == 2  # the chart's data and the table of all indicators
+    for text in texts:
+        assert "'-SUM(1)" in text and not re.search(r"(^|[;\n])-SUM", text)
+
+
+def test_excel_keeps_text_as_text():
+    """openpyxl stored a text starting with '=' as a formula."""
+    frame = pd.DataFrame({"region": FORMULAS, "value": [-1.5, 2.0, 3.0, 4.0, 5.0]})
+    data = exports.excel_bytes(frame, pd.DataFrame({"a": [1]}), ("Daten", "Meta"), "Export")
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["Daten"]
+    cells = list(sheet.iter_rows(min_row=2))
+    assert [(c[0].value, c[0].data_type) for c in cells] == [(f, "s") for f in FORMULAS]
+    assert cells[0][1].value == -1.5 and cells[0][1].data_type == "n"
 
 
 def test_profile_pdf_fits_one_page_even_with_every_indicator():

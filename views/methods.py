@@ -5,7 +5,7 @@ from datetime import date
 
 import streamlit as st
 
-from indicators.paths import DB_PATH
+from indicators import db
 from views import shared
 
 t = shared.t
@@ -102,7 +102,7 @@ for position, name in enumerate(
 with cols[0]:
     st.download_button(
         t("db_file"),
-        lambda: DB_PATH.read_bytes(),
+        db.file_bytes,
         file_name="regiopole.duckdb",
         mime="application/octet-stream",
         key="dl_db",

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from indicators import groups, own_region
+from indicators.display import formatting
 from views import shared
 
 t = shared.t
@@ -21,7 +22,7 @@ name, members = own_region.decode(state["own"], known) if state["own"] else ("",
 
 
 def use(new_name, new_members):
-    shared.state()["own"] = own_region.encode(new_name, new_members)
+    shared.state()["own"] = own_region.encode(new_name, new_members, known)
 
 
 pick, upload = st.tabs([t("own_tab_list"), t("own_tab_upload")])
@@ -42,9 +43,8 @@ with upload:
         try:
             parsed = own_region.parse_csv(file.getvalue(), known)
         except own_region.UploadError as exc:
-            st.error(
-                t("own_upload_error") + "\n\n" + "\n".join(f"- {p[lang]}" for p in exc.problems)
-            )
+            listed = "\n".join(f"- {formatting.plain(p[lang])}" for p in exc.problems)
+            st.error(t("own_upload_error") + "\n\n" + listed)
         else:
             st.session_state["own_file_used"] = file.file_id
             use(typed or file.name.rsplit(".", 1)[0], parsed)
@@ -62,7 +62,7 @@ def own_values(encoded):
 
 values = own_values(state["own"]).set_index(["indicator_id", "year"])["value"]
 partial = sum(share < 1 for share in members.values())
-st.subheader(name)
+st.subheader(formatting.plain(name))
 st.caption(t("own_members", n=len(members), partial=partial))
 
 indicator_id = shared.indicator_select()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from indicators.display import formatting
 from views import shared
 
 t = shared.t
@@ -12,7 +13,7 @@ lang = shared.lang()
 try:
     deck, number, slide = shared.slide()
 except ValueError as exc:
-    shared.stop_with(t("presentation_broken", reason=exc))
+    shared.stop_with(t("presentation_broken", reason=formatting.plain(exc)))
 slides = deck["slides"]
 
 

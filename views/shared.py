@@ -4,14 +4,16 @@ Pages stay thin: they ask this module for data and for the current state, and dr
 logic lives in src/indicators (compare, display); this module only adds caching and widgets.
 """
 
-import io
 import json
+import logging
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import streamlit as st
 
 from indicators import compare, groups, open_db, sentences
+from indicators.build import BuildError
 from indicators.display import (
     charts,
     exports,
@@ -60,9 +62,31 @@ HEADLINES = [
 # --- data ------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
+# A database that cannot be read: broken, replaced or gone while the app serves it.
+DATA_FAULTS = (BuildError, duckdb.Error, OSError)
+_LOG = logging.getLogger(__name__)
+
+
+def _close(connection):
+    """A new duckdb.connect() to a path joins the database instance still open there, so a
+    broken or replaced file stays in use until its last connection is closed."""
+    connection.close()
+
+
+@st.cache_resource(show_spinner=False, on_release=_close)
 def _connection():
     return open_db()
+
+
+def data_fault(error):
+    """Say plainly, in both languages, that the data cannot be read; the details, which name
+    server paths or SQL, go to the server log only. Every cached connection, table and figure
+    is dropped, so the next run opens the file afresh (rebuilt or replaced) without a
+    restart: a cached connection would keep reading the broken file."""
+    _LOG.warning("database fault: %s: %s", type(error).__name__, error)
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    st.error(i18n.t("db_error", "de") + "\n\n" + i18n.t("db_error", "en"))
 
 
 def con():
@@ -584,15 +608,6 @@ def break_marks(indicator_id):
     return [(year, t("break_marker")) for year in snap().meta[indicator_id]["break_years"]]
 
 
-def csv_bytes(frame, language):
-    """CSV in the reader's convention (German: ';' and decimal comma), UTF-8 with BOM so
-    spreadsheet programs read umlauts."""
-    buffer = io.StringIO()
-    german = language == "de"
-    frame.to_csv(buffer, index=False, sep=";" if german else ",", decimal="," if german else ".")
-    return buffer.getvalue().encode("utf-8-sig")
-
-
 def download(frame, stem, key, label=None, indicators=None):
     """CSV and Excel downloads of exactly the data shown, generated only when clicked.
 
@@ -604,7 +619,7 @@ def download(frame, stem, key, label=None, indicators=None):
     left, right = st.columns([1, 1], width=420)
     left.download_button(
         label or t("download_csv"),
-        lambda: csv_bytes(frame, language),
+        lambda: exports.csv_bytes(frame, language),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=key,

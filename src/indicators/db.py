@@ -6,8 +6,8 @@ file all end in a working read-only connection (or a BuildError saying what to d
 
 import duckdb
 
+from indicators import paths
 from indicators.build import BuildError, build, data_fingerprint
-from indicators.paths import DATA_DIR, DB_PATH
 
 
 def _current_fingerprint(con):
@@ -17,8 +17,10 @@ def _current_fingerprint(con):
         return None  # not our schema: treat like a corrupt file
 
 
-def open_db(db_path=DB_PATH, data_dir=DATA_DIR):
-    """Read-only DuckDB connection to an up-to-date database."""
+def open_db(db_path=None, data_dir=None):
+    """Read-only DuckDB connection to an up-to-date database. The default places are looked
+    up on each call (paths.DB_PATH, paths.DATA_DIR), so that a test can move them."""
+    db_path, data_dir = db_path or paths.DB_PATH, data_dir or paths.DATA_DIR
     try:
         expected = data_fingerprint(data_dir)
     except BuildError:
@@ -40,3 +42,10 @@ def open_db(db_path=DB_PATH, data_dir=DATA_DIR):
         )
     build(db_path, data_dir)
     return duckdb.connect(str(db_path), read_only=True)
+
+
+def file_bytes(db_path=None, data_dir=None):
+    """The database file for a download. A file that vanished or broke while the app served
+    it (from a connection opened earlier) is rebuilt first; BuildError if it cannot be."""
+    open_db(db_path, data_dir).close()
+    return (db_path or paths.DB_PATH).read_bytes()

@@ -1,8 +1,14 @@
 """A user's own region: a set of Kreise (with optional shares), read from a CSV upload or a
 link, aggregated by exactly the rules of the official regions. Nothing is stored: the region
 lives in the session and in its compact link, e.g. `Mein Raum~13003,13072,13073*0.5`.
+
+A link lists its Kreise one by one, or, when that is shorter, names the whole Kreise as one
+bitmap over all Kreise in key order (`Mein Raum~k…`, 67 characters for any choice among the
+400) followed by the partly included ones. Shares are written in fixed point with at most
+six decimals, so every region the app accepts fits the URL's 500 characters and reopens.
 """
 
+import base64
 import csv
 import io
 import re
@@ -14,7 +20,15 @@ from indicators import aggregation
 MAX_BYTES = 1_000_000  # 400 Kreise with shares take ~6 kB
 MAX_NAME = 60
 OWN_ID = "own"
+SHARE_DIGITS = 6  # a millionth of a Kreis's population: a handful of people at most
+# Partly included Kreise a link can carry beside any name and any set of whole Kreise:
+# 60 (name) + 1 + 68 (bitmap) + 24 × 15 (",13073*0.123456") = 489 ≤ 500 characters.
+MAX_PARTIAL = 24
+MAX_ECHO = 10  # items of a list of problems that are named
+ECHO_WIDTH = 30  # characters of a file's text quoted in a problem
+BITMAP = "k"  # marks the bitmap item of a link
 _KEY = re.compile(r"^\d{4,5}$")
+_SHARE = re.compile(r"0?\.\d+|1(\.0*)?")
 
 
 class UploadError(ValueError):
@@ -61,10 +75,10 @@ def parse_csv(data, known):
     if not lines:
         raise UploadError([_p("die Datei ist leer", "the file is empty")])
     separator = ";" if lines[0].count(";") >= lines[0].count(",") else ","
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=separator))
+    rows = _rows("\n".join(lines), separator)
     header = [h.strip().lower() for h in rows[0]]
     if "ags" not in header:
-        found = ", ".join(header)
+        found = _listing(header)
         raise UploadError(
             [
                 _p(
@@ -79,18 +93,28 @@ def parse_csv(data, known):
         key = row[at_ags].strip() if at_ags < len(row) else ""
         key = key.zfill(5) if _KEY.match(key) else key
         if key not in known:
-            unknown.append(f"{key[:12] or '–'} ({line})")  # echo a bounded piece only
+            unknown.append(f"{key[:12] or '–'} ({line})")
             continue
         if key in members:
             twice.append(f"{key} ({line})")
             continue
         members[key] = _share(row, at_share, line, problems)
     if unknown:
-        listed = ", ".join(unknown[:10]) + " …" * (len(unknown) > 10)
+        listed = _listing(unknown)
         problems.append(_p(f"unbekannte AGS: {listed}", f"unknown AGS: {listed}"))
     if twice:
-        listed = ", ".join(twice[:10])
+        listed = _listing(twice)
         problems.append(_p(f"doppelt aufgeführte AGS: {listed}", f"AGS listed twice: {listed}"))
+    partial = sum(share < 1 for share in members.values())
+    if partial > MAX_PARTIAL:
+        problems.append(
+            _p(
+                f"{partial} Kreise mit Anteil unter 1 (höchstens {MAX_PARTIAL}, damit die Region "
+                "in einen Link passt)",
+                f"{partial} Kreise with a share below 1 (at most {MAX_PARTIAL}, so that the "
+                "region fits in a link)",
+            )
+        )
     if not members and not problems:
         problems.append(_p("kein Kreis aufgeführt", "no Kreis listed"))
     if problems:
@@ -98,11 +122,37 @@ def parse_csv(data, known):
     return members
 
 
+def _rows(text, separator):
+    """The CSV's rows; a field over the csv module's limit (131,072 characters) or broken
+    quoting is an upload problem like any other, not a crash."""
+    reader = csv.reader(io.StringIO(text), delimiter=separator)
+    try:
+        return list(reader)
+    except csv.Error:
+        line = reader.line_num
+        raise UploadError(
+            [
+                _p(
+                    f"keine lesbare CSV-Datei: Zeile {line} ist zu lang oder falsch in "
+                    "Anführungszeichen gesetzt",
+                    f"not a readable CSV file: line {line} is too long or wrongly quoted",
+                )
+            ]
+        ) from None
+
+
+def _listing(items):
+    """Items of the file named in a problem: the first MAX_ECHO, each cut to ECHO_WIDTH
+    characters, so a hostile file cannot make the message long."""
+    shown = [item[:ECHO_WIDTH] + "…" * (len(item) > ECHO_WIDTH) for item in items[:MAX_ECHO]]
+    return ", ".join(shown) + " …" * (len(items) > MAX_ECHO)
+
+
 def _share(row, at, line, problems):
     if at is None or at >= len(row) or not row[at].strip():
         return 1.0
     try:
-        share = float(row[at].strip().replace(",", "."))
+        share = round(float(row[at].strip().replace(",", ".")), SHARE_DIGITS)
     except ValueError:
         share = -1.0
     if not 0 < share <= 1:
@@ -115,10 +165,14 @@ def _share(row, at, line, problems):
     return share
 
 
-def encode(name, members):
-    """The compact link form: 'name~ags,ags*share,…' (shares of 1 left out)."""
-    parts = [k if s == 1 else f"{k}*{s:g}" for k, s in sorted(members.items())]
-    return f"{clean_name(name)}~{','.join(parts)}"
+def encode(name, members, known):
+    """The compact link form 'name~…' (see the module docstring): the shorter of the list
+    'ags,ags*share,…' (shares of 1 left out) and the bitmap form 'k<bits>,ags*share,…'."""
+    entries = {k: k if s == 1 else f"{k}*{_share_text(s)}" for k, s in sorted(members.items())}
+    whole = [k for k, s in members.items() if s == 1]
+    listed = ",".join(entries.values())
+    packed = ",".join([BITMAP + _bitmap(whole, known), *(e for e in entries.values() if "*" in e)])
+    return f"{clean_name(name)}~{min(listed, packed, key=len) if whole else listed}"
 
 
 def decode(text, known):
@@ -126,15 +180,50 @@ def decode(text, known):
     name, sep, body = str(text).partition("~")
     members = {}
     for part in body.split(",") if sep else []:
-        key, _, share = part.partition("*")
-        share = share or "1"
-        value = float(share) if re.fullmatch(r"0?\.\d+|1(\.0*)?", share) else -1
-        if key not in known or key in members or not 0 < value <= 1:
-            raise ValueError("not a valid own region")
-        members[key] = value
-    if not members:
-        raise ValueError("not a valid own region")
+        if part.startswith(BITMAP):
+            entries = [(key, "1") for key in _unpack(part[len(BITMAP) :], known)]
+        else:
+            key, _, share = part.partition("*")
+            entries = [(key, share or "1")]
+        for key, share in entries:
+            value = round(float(share), SHARE_DIGITS) if _SHARE.fullmatch(share) else -1
+            if key not in known or key in members or not 0 < value <= 1:
+                raise ValueError("not a valid own region")
+            members[key] = value
+    if not members or sum(share < 1 for share in members.values()) > MAX_PARTIAL:
+        raise ValueError("not a valid own region")  # over MAX_PARTIAL: no link to write back
     return clean_name(name), members
+
+
+def _share_text(share):
+    """Fixed point, never '1e-05' (which a link does not accept)."""
+    return f"{share:.{SHARE_DIGITS}f}".rstrip("0")
+
+
+def _bitmap(keys, known):
+    """One bit per known Kreis in key order, base64url without padding."""
+    order = sorted(known)
+    chosen = set(keys)
+    bits = bytearray((len(order) + 7) // 8)
+    for position, key in enumerate(order):
+        if key in chosen:
+            bits[position // 8] |= 0x80 >> (position % 8)
+    return base64.urlsafe_b64encode(bytes(bits)).decode("ascii").rstrip("=")
+
+
+def _unpack(text, known):
+    """The keys a bitmap names; ValueError unless it is exactly one written by _bitmap."""
+    order = sorted(known)
+    try:
+        bits = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+    except ValueError:
+        bits = b""
+    if len(bits) != (len(order) + 7) // 8:
+        raise ValueError("not a valid own region")
+    keys = [key for n, key in enumerate(order) if bits[n // 8] & (0x80 >> (n % 8))]
+    if _bitmap(keys, known) != text:  # stray bits or characters: not one we wrote
+        raise ValueError("not a valid own region")
+    return keys
 
 
 def clean_name(name):

@@ -1,4 +1,8 @@
-"""A real Streamlit server on 127.0.0.1 and Debian's Chromium driven by Playwright."""
+"""A real Streamlit server on 127.0.0.1 and Debian's Chromium driven by Playwright.
+
+Tests that use the browser are skipped, with the reason, where Chromium is missing
+(Debian: `apt-get install chromium`; .ci/run installs it); the others run.
+"""
 
 import os
 import shutil
@@ -12,14 +16,23 @@ from indicators.paths import REPO_ROOT
 SCREENSHOTS = REPO_ROOT / "tests" / "screenshots"
 # A loaded 2-core CI machine may take far longer than Playwright's 5 s default to draw a page.
 expect.set_options(timeout=45_000)
-
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="needs Debian chromium")
+NO_CHROMIUM = f"needs Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
 
 
 @pytest.fixture(scope="session")
 def server():
     with streamlit_server() as running:
         yield running.url
+
+
+def pytest_collection_modifyitems(items):
+    """A `pytestmark` in a conftest has no effect: the skip is added to each browser test
+    here, before any of its fixtures (the server) starts."""
+    if os.path.exists(CHROMIUM):
+        return
+    for item in items:
+        if {"browser", "page_at"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.skip(reason=NO_CHROMIUM))
 
 
 @pytest.fixture(scope="session")

@@ -1,9 +1,16 @@
-"""Files to take away: Excel workbooks with their metadata, and the one-page region profile
-as PDF. Both say what the numbers are, where they come from and when they were exported."""
+"""Files to take away: CSV tables, Excel workbooks with their metadata, and the one-page
+region profile as PDF. They say what the numbers are, where they come from and when they
+were exported, and a text from a link or a file never turns into a spreadsheet formula."""
 
 import io
+import re
 
 import pandas as pd
+
+# A spreadsheet reads a CSV cell starting with one of these as a formula (OWASP: CSV
+# injection); such text cells get a leading apostrophe. Plain numbers ("-1.5") stay as they are.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+([.,]\d+)*")
 
 # The PDF's built-in Helvetica covers Latin-1 only: typographic characters get a plain twin.
 _PLAIN = str.maketrans({"–": "-", "—": "-", "„": '"', "“": '"', "”": '"', "≥": ">=", "≤": "<="})
@@ -30,6 +37,24 @@ def metadata(snap, indicator_ids, lang):
     return pd.DataFrame(rows)
 
 
+def csv_bytes(frame, language):
+    """CSV in the reader's convention (German: ';' and decimal comma), UTF-8 with BOM so
+    spreadsheet programs read umlauts; text cells and headers neutralised (FORMULA_START)."""
+    text = frame.select_dtypes(include=["object", "string"]).columns
+    safe = frame.assign(**{c: frame[c].map(_neutral) for c in text}) if len(text) else frame
+    safe = safe.rename(columns=lambda c: _neutral(str(c)))
+    buffer = io.StringIO()
+    german = language == "de"
+    safe.to_csv(buffer, index=False, sep=";" if german else ",", decimal="," if german else ".")
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _neutral(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def excel_bytes(frame, meta, sheets, note):
     """A workbook: the data, then the indicators' metadata and sources.
 
@@ -41,9 +66,18 @@ def excel_bytes(frame, meta, sheets, note):
         meta.to_excel(writer, sheet_name=sheets[1], index=False, startrow=2)
         for sheet in writer.sheets.values():
             for column in sheet.columns:
+                _as_text(column)
                 width = max(len(str(c.value or "")) for c in column[:50])
                 sheet.column_dimensions[column[0].column_letter].width = min(60, width + 2)
     return buffer.getvalue()
+
+
+def _as_text(cells):
+    """openpyxl stores a string starting with '=' as a formula; we never write formulas, so
+    such a cell is typed as the text it is (Excel then never evaluates it)."""
+    for cell in cells:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def profile_pdf(title, subtitle, table, sentences, footer):

@@ -1,8 +1,11 @@
 """Numbers as Germans and English readers expect them: 1.234,5 · 12,3 % vs 1,234.5 · 12.3%."""
 
 import math
+import re
 
 MISSING = "–"
+PLAIN_LIMIT = 200  # characters of a reason or name from outside shown in a message
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def decimals_for(unit, value=None):
@@ -56,6 +59,19 @@ def difference_unit(unit_label, lang="de"):
     if unit_label.startswith("%"):
         return "Prozentpunkte" if lang == "de" else "percentage points"
     return unit_label
+
+
+def plain(text, limit=PLAIN_LIMIT):
+    """Text from a URL, a file or an exception, for a place that renders markdown (a
+    message, a heading): one line of at most `limit` characters as a code span, the one
+    markdown construct whose content is taken literally. Escaping with backslashes is not
+    enough: Streamlit turns `www.…` and `https://…` into links after the markdown is parsed,
+    escapes or not. So a link, an image, emphasis or HTML in it shows as typed."""
+    flat = " ".join(_CONTROL.sub(" ", str(text)).split()) or MISSING
+    cut = flat[:limit] + "…" if len(flat) > limit else flat
+    fence = "`" * (1 + max(map(len, re.findall("`+", cut)), default=0))
+    pad = " " if cut.startswith("`") or cut.endswith("`") else ""
+    return f"{fence}{pad}{cut}{pad}{fence}"
 
 
 def plotly_separators(lang):

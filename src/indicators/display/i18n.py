@@ -42,9 +42,10 @@ TEXT = {
         "{n} unknown setting(s) in the link were ignored.",
     ),
     "db_error": (
-        "Die Datenbank konnte nicht geöffnet werden. Bitte wenden Sie sich an die "
-        "Betreiber. Technischer Hinweis: {error}",
-        "The database could not be opened. Please contact the operators. Technical note: {error}",
+        "Die Daten können gerade nicht gelesen werden. Bitte laden Sie die Seite in einer "
+        "Minute neu; bleibt der Fehler, wenden Sie sich bitte an die Betreiber.",
+        "The data cannot be read just now. Please reload the page in a minute; if the "
+        "error stays, please contact the operators.",
     ),
     # common words
     "indicator": ("Indikator", "Indicator"),
@@ -190,7 +191,10 @@ TEXT = {
     "own_apply": ("Region übernehmen", "Use this region"),
     "own_tab_list": ("Aus der Liste", "From the list"),
     "own_tab_upload": ("CSV hochladen", "Upload a CSV"),
-    "own_upload": ("CSV-Datei (UTF-8, Spalten ags; share)", "CSV file (UTF-8, columns ags, share)"),
+    "own_upload": (
+        "CSV-Datei (UTF-8, Spalten ags; share; höchstens 1 MB)",
+        "CSV file (UTF-8, columns ags, share; at most 1 MB)",
+    ),
     "own_upload_error": ("Die Datei wurde nicht übernommen:", "The file was not used:"),
     "own_empty": (
         "Noch keine eigene Region: wählen Sie Kreise aus oder laden Sie eine CSV-Datei hoch.",

@@ -139,9 +139,8 @@ def parse(params, options):
             state[name] = year
     if "own" in params:
         try:
-            state["own"] = own_region.encode(
-                *own_region.decode(_text(params["own"]), options.kreise)
-            )
+            name, members = own_region.decode(_text(params["own"]), options.kreise)
+            state["own"] = own_region.encode(name, members, options.kreise)
         except ValueError:
             invalid.append("own")
     if "slide" in params:
