@@ -574,6 +574,7 @@ def rank_sentence(ranked, region_id, kind, indicator_id, year, name=None):
         kind=kind,
         polarity=snap().meta[indicator_id]["polarity"],
         source=short_source([indicator_id], [year]),
+        note=snap().meta[indicator_id][f"ranking_note_{lang()}"],
     )
 
 
@@ -587,8 +588,8 @@ def change_sentence(indicator_id, region_id, start, end, name=None):
         region=name or region_label(region_id),
         start=start,
         end=end,
-        before=fmt(indicator_id, before),
-        after=fmt(indicator_id, after),
+        before=None if before != before else fmt(indicator_id, before),
+        after=None if after != after else fmt(indicator_id, after),
         pct=None if pct != pct else formatting.percent(pct, lang(), 1, sign=True),
         breaks=[
             (b["year"], b[lang()]) for b in json.loads(s.meta[indicator_id].get("breaks") or "[]")
@@ -608,12 +609,29 @@ def break_marks(indicator_id):
     return [(year, t("break_marker")) for year in snap().meta[indicator_id]["break_years"]]
 
 
-def download(frame, stem, key, label=None, indicators=None):
+def indicator_notes(indicator_ids):
+    """Definition and caveats of each indicator beside its chart or table, so that whoever
+    quotes a figure sees its limits there (e.g. students counted at the seat of a
+    distance-learning university), not only on the methods page."""
+    de = lang() == "de"
+    for indicator_id in dict.fromkeys(indicator_ids):
+        meta = snap().meta[indicator_id]
+        if meta[f"ranking_note_{lang()}"]:
+            st.caption("⚠️ " + meta[f"ranking_note_{lang()}"])
+        with st.expander(t("indicator_notes", indicator=indicator_label(indicator_id))):
+            st.caption(f"{t('description')}: " + meta["description_de" if de else "description_en"])
+            st.caption(f"{t('caveats')}: " + meta["caveats_de" if de else "caveats"])
+
+
+def download(frame, stem, key, label=None, indicators=None, notes=True):
     """CSV and Excel downloads of exactly the data shown, generated only when clicked.
 
     The workbook's second sheet describes the indicators (`indicators`, or the frame's
-    column indicator_id) with their sources and licences."""
+    column indicator_id) with their sources and licences. Indicators named explicitly also
+    get their definition and caveats on the page (`notes`)."""
     language = lang()
+    if indicators is not None and notes:
+        indicator_notes(indicators)
     if indicators is None:
         indicators = list(frame["indicator_id"].unique()) if "indicator_id" in frame else []
     left, right = st.columns([1, 1], width=420)
@@ -653,11 +671,11 @@ def _built(day, builder, args, kwargs):
     return charts.FrozenFigure(getattr(charts, builder)(*args, **kwargs)).freeze()
 
 
-def chart(fig, frame, stem, key, indicators=None):
+def chart(fig, frame, stem, key, indicators=None, notes=True):
     """A Plotly chart (its camera button saves a PNG with title, source and date) followed
-    by the downloads of the data it shows."""
+    by the notes on its indicators and the downloads of the data it shows."""
     st.plotly_chart(fig, key=f"chart_{key}", config=chart_config(stem))
-    download(frame, stem, key=f"dl_{key}", indicators=indicators)
+    download(frame, stem, key=f"dl_{key}", indicators=indicators, notes=notes)
 
 
 def chart_config(stem):

@@ -363,6 +363,17 @@ TEXT = {
     "db_file": ("DuckDB-Datei (alle Tabellen)", "DuckDB file (all tables)"),
     "aggregation": ("Berechnung für Regionen", "Region value"),
     "caveats": ("Hinweise", "Caveats"),
+    "not_over_time": (
+        "Dieser Index wird jedes Jahr neu skaliert: Werte verschiedener Jahre sind nicht "
+        "vergleichbar, daher zeigt diese Seite für ihn keine Entwicklung. Rangliste, Karte "
+        "und Vergleich zeigen ihn für ein Jahr.",
+        "This index is rescaled every year: values of different years are not comparable, "
+        "so this page shows no trend for it. Ranking, map and comparison show it for one year.",
+    ),
+    "indicator_notes": (
+        "Definition und Hinweise: {indicator}",
+        "Definition and caveats: {indicator}",
+    ),
     "description": ("Definition", "Definition"),
     "years": ("Jahre", "Years"),
     "topic": ("Thema", "Topic"),
