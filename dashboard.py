@@ -33,6 +33,7 @@ pages = {
 }
 current = st.navigation(list(pages), position="top")
 shared.enter_page(pages[current])
+shared.absorb_widgets()
 # On the projector the sidebar must not show while the slide's stylesheet (which hides it)
 # is still loading; elsewhere Streamlit's default.
 presenting = pages[current] == "praesentation"

@@ -132,7 +132,7 @@ def test_ranking_index_and_overlap_columns(con):
         100 * table.loc["rostock", "value"] / germany
     )
     assert table.loc["cottbus", "core_in_metropolitan_region"] == "berlin_brandenburg"
-    assert table.loc["osnabrueck", "overlaps"] == "nordwest (75 %)"
+    assert list(table.loc["osnabrueck", "overlaps"]) == [{"region": "nordwest", "percent": 75}]
     assert pd.isna(table.loc["trier", "overlaps"])
 
 

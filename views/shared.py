@@ -23,6 +23,7 @@ from indicators.display import (
     presentations,
     urlstate,
 )
+from indicators.display.context import Context
 from indicators.groups import REGIOPOLE_SETS
 from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
@@ -161,6 +162,32 @@ def table(name):
     if name not in allowed:
         raise ValueError(f"unknown table {name!r}")
     return con().execute(f"SELECT * FROM {name}").df()  # name checked against a fixed set
+
+
+def context():
+    """The view model's context for this run: cached data and engine, the view state."""
+    return Context(
+        snap(),
+        options(),
+        state(),
+        con,
+        call=lambda function, _con, *args, **kwargs: call(function.__name__, *args, **kwargs),
+        figure=lambda builder, *args, **kwargs: figure(builder.__name__, *args, **kwargs),
+        kreise=table("kreise"),
+    )
+
+
+def absorb_widgets():
+    """Before a page's view model is built: the values the user just set in the widgets the
+    browser shows (bound() hands back the same values when it draws them). Not on a page's
+    first run, whose widgets are seeded from the state instead."""
+    if st.session_state.get("page_switched"):
+        return
+    for name in st.session_state[RUNS]["shown"]:
+        key = f"w_{name}"
+        if key in st.session_state and name in state():
+            value = st.session_state[key]
+            state()[name] = None if value == NONE else value
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

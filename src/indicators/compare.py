@@ -62,6 +62,23 @@ def _check_year(snap, indicator_id, year):
     return info
 
 
+class Note(str):
+    """A note on a result: readable English for the Python API, plus a `code` and its
+    `params`, which the app translates (it never matches the English text)."""
+
+    def __new__(cls, code, text, **params):
+        note = super().__new__(cls, text)
+        note.code, note.params = code, params
+        return note
+
+    def __reduce__(self):  # cached results are pickled
+        return (_note, (self.code, str(self), self.params))
+
+
+def _note(code, text, params):
+    return Note(code, text, **params)
+
+
 def _attrs(frame, notes=(), **meta):
     frame.attrs.update({k: v for k, v in meta.items() if v is not None})
     frame.attrs["notes"] = [n for n in notes if n]
@@ -96,9 +113,14 @@ def _break_note(info, start, end):
     inside = [y for y in info["break_years"] if start < y <= end]
     if not inside:
         return None
-    return (
-        f"{info['indicator_id']}: statistical break in {', '.join(map(str, inside))} "
-        f"(e.g. a new census base); the change {start}→{end} mixes two bases"
+    years = ", ".join(map(str, inside))
+    return Note(
+        "break_in_change",
+        f"{info['indicator_id']}: statistical break in {years} "
+        f"(e.g. a new census base); the change {start}→{end} mixes two bases",
+        years=years,
+        start=start,
+        end=end,
     )
 
 
@@ -256,7 +278,10 @@ def ranking(
     return _attrs(
         frame,
         notes=[
-            f"{indicator_id} has no better or worse: rank 1 is the largest value"
+            Note(
+                "neutral_ranking",
+                f"{indicator_id} has no better or worse: rank 1 is the largest value",
+            )
             if neutral
             else None
         ],
@@ -424,10 +449,12 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
         )
     frame = pd.DataFrame(records)
     breaks = frame.loc[frame["break"], "year"].tolist()
+    years = ", ".join(map(str, breaks))
     note = (
-        (
-            f"statistical break in {', '.join(map(str, breaks))}: levels before and after "
-            "are not strictly comparable"
+        Note(
+            "break_in_series",
+            f"statistical break in {years}: levels before and after are not strictly comparable",
+            years=years,
         )
         if breaks
         else None
@@ -485,7 +512,11 @@ def similar_regions(con, region_id, year, n=5, indicators=SIMILARITY_INDICATORS,
     frame = frame[["region_id", "name", "kind", "distance", "n_indicators", "most_different"]]
     own = years.loc[region_id]
     older = sorted(f"{k} ({y})" for k, y in own.items() if not pd.isna(y) and y < year)
-    note = f"latest earlier year used for: {', '.join(older)}" if older else None
+    note = (
+        Note("earlier_years", f"latest earlier year used for: {', '.join(older)}", older=older)
+        if older
+        else None
+    )
     return _attrs(frame, notes=[note], region_id=region_id, year=year, indicators=list(indicators))
 
 

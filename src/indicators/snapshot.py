@@ -24,7 +24,7 @@ class Snapshot:
     first_year: int  # cube axis 2 starts here
     cube: np.ndarray  # [indicator, region, year] -> value (NaN = missing)
     group_values: dict  # (group_id, indicator_id, year) -> value or None
-    overlaps: pd.DataFrame  # region_id, core_in_metropolitan_region, overlaps (text)
+    overlaps: pd.DataFrame  # region_id, core_in_metropolitan_region, overlaps ([{region, percent}])
     same_territory: dict  # region_id -> regions with identical member Kreise
     # regions also has a column `territory`: the smallest region id with the same member
     # Kreise (its own id if none), so that groups count each territory once (groups.py).
@@ -125,9 +125,10 @@ def _load(con):
     group_values = {(g, i, y): v for g, i, y, v in group_rows.fetchall()}
     overlaps = con.execute("""
         SELECT r.region_id, r.in_metropolitan_region AS core_in_metropolitan_region,
-               string_agg(o.metropolitan_region_id || ' (' ||
-                          CAST(round(100 * o.population_share) AS INTEGER) || ' %)', ', '
-                          ORDER BY o.population_share DESC) AS overlaps
+               list({'region': o.metropolitan_region_id,
+                     'percent': CAST(round(100 * o.population_share) AS INTEGER)}
+                    ORDER BY o.population_share DESC)
+                   FILTER (WHERE o.metropolitan_region_id IS NOT NULL) AS overlaps
         FROM regions r LEFT JOIN region_overlaps o USING (region_id)
         GROUP BY ALL""").df()
     same = con.execute("""

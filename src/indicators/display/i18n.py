@@ -363,6 +363,12 @@ TEXT = {
     "db_file": ("DuckDB-Datei (alle Tabellen)", "DuckDB file (all tables)"),
     "aggregation": ("Berechnung für Regionen", "Region value"),
     "caveats": ("Hinweise", "Caveats"),
+    "note_break_in_change": (
+        "Bruch in der Zeitreihe {years}: die Veränderung {start}→{end} verbindet zwei "
+        "Grundlagen (z. B. eine neue Zensus-Basis).",
+        "Statistical break in {years}: the change {start}→{end} mixes two bases (e.g. a new "
+        "census base).",
+    ),
     "not_over_time": (
         "Dieser Index wird jedes Jahr neu skaliert: Werte verschiedener Jahre sind nicht "
         "vergleichbar, daher zeigt diese Seite für ihn keine Entwicklung. Rangliste, Karte "

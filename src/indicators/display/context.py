@@ -1,0 +1,280 @@
+"""Everything a page's view model needs to know besides its own logic: the data (snapshot),
+what is valid (options), the view state, the language, and the labels, units, number
+formats, sources and sentences derived from them. No Streamlit: the app hands in its cached
+snapshot and a cached way to call the comparison engine, tests hand in plain ones.
+"""
+
+import json
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from indicators import groups, sentences
+from indicators.display import charts, formatting, i18n
+
+
+def _direct(function, con, *args, **kwargs):
+    return function(con(), *args, **kwargs)
+
+
+def _figure(builder, *args, **kwargs):
+    return charts.FrozenFigure(builder(*args, **kwargs)).freeze()
+
+
+@dataclass
+class Context:
+    snap: object  # indicators.snapshot.Snapshot
+    options: object  # display.urlstate.Options
+    state: dict  # the view state (display.urlstate): changed in place by ensure()
+    con: object  # () -> a DuckDB cursor
+    call: object = _direct  # (compare function, con, *args) -> result; the app caches it
+    figure: object = _figure  # (charts builder, *args) -> frozen figure; the app caches it
+    kreise: pd.DataFrame | None = None  # the kreise table (core-city positions)
+    changed: set = field(default_factory=set)  # state names a view model had to reset
+
+    # --- language and labels -------------------------------------------------------------
+
+    @property
+    def lang(self):
+        return self.state["lang"]
+
+    def t(self, key, **values):
+        return i18n.t(key, self.lang, **values)
+
+    def compare(self, function, *args, **kwargs):
+        """A function of indicators.compare, with the group chosen in the sidebar."""
+        return self.call(function, self.con, *args, **kwargs)
+
+    def group_args(self):
+        return {"regiopole_set": self.state["set"], "exclude_overlapping": self.state["outside"]}
+
+    def meta(self, indicator_id):
+        return self.snap.meta[indicator_id]
+
+    def indicator_label(self, indicator_id):
+        info = self.meta(indicator_id)
+        return info["label_de"] if self.lang == "de" else info["label_en"]
+
+    def unit_label(self, indicator_id):
+        info = self.meta(indicator_id)
+        return info["unit_de"] if self.lang == "de" else info["unit"]
+
+    def decimals(self, indicator_id):
+        return formatting.decimals_for(self.meta(indicator_id)["unit"])
+
+    def formatter(self, indicator_id):
+        """fmt() for many values of one indicator: unit and precision looked up once."""
+        language, unit, digits = (
+            self.lang,
+            self.unit_label(indicator_id),
+            self.decimals(indicator_id),
+        )
+        return lambda value: formatting.with_unit(value, unit, language, digits)
+
+    def fmt(self, indicator_id, value):
+        return self.formatter(indicator_id)(value)
+
+    def number(self, indicator_id, value):
+        """A value without its unit, in the indicator's usual precision."""
+        return formatting.number(value, self.lang, self.decimals(indicator_id))
+
+    def region_label(self, region_id):
+        if region_id == "de":
+            return self.t("germany")
+        return self.snap.regions.at[region_id, "name"]
+
+    def region_order(self):
+        """Region ids for pickers: regiopole regions first, then metropolitan regions."""
+        regions = self.snap.regions
+        return sorted(
+            regions.index,
+            key=lambda r: (regions.at[r, "kind"] != "regiopole", regions.at[r, "name"]),
+        )
+
+    def indicators_by_topic(self):
+        topics = self.snap.indicators["topic"]
+        order = list(dict.fromkeys(topics))
+        return sorted(self.snap.indicators.index, key=lambda i: order.index(topics[i]))
+
+    # --- state ---------------------------------------------------------------------------
+
+    def ensure(self, name, choices, fallback=None):
+        """Reset a state value the page cannot offer (e.g. 'all' on the map); the app then
+        keeps the widget in step (see `changed`)."""
+        if self.state[name] not in choices:
+            self.state[name] = fallback if fallback is not None else choices[0]
+            self.changed.add(name)
+        return self.state[name]
+
+    def years(self, indicator_ids):
+        """Years all given indicators have (else those of the first)."""
+        common = set.intersection(*(set(self.options.years[i]) for i in indicator_ids))
+        return sorted(common) or sorted(self.options.years[indicator_ids[0]])
+
+    # --- cards, captions and sources -----------------------------------------------------
+
+    def metric_label(self, indicator_id, year):
+        """Card label with the unit, so the big number stays short enough to read."""
+        unit = self.unit_label(indicator_id)
+        suffix = "" if unit == "%" else f", {unit}"
+        return f"{self.indicator_label(indicator_id)} ({year}){suffix}"
+
+    def metric_value(self, indicator_id, value):
+        unit, text = self.unit_label(indicator_id), self.number(indicator_id, value)
+        if unit != "%":
+            return text
+        return f"{text} %" if self.lang == "de" else f"{text}%"
+
+    def delta_text(self, pct, suffix):
+        """Signed percentage for a card; an ASCII minus, which Streamlit reads as 'down'."""
+        return f"{formatting.percent(pct, self.lang, 1, sign=True).replace('−', '-')} {suffix}"
+
+    def group_caption(self):
+        """Which regiopole list is compared, and which of its cities share one region."""
+        suffix = self.t("set_outside_suffix") if self.state["outside"] else ""
+        text = self.t("set_used", set=self.t(f"set_{self.state['set']}"), outside=suffix)
+        listed = groups.regiopole_ids(self.snap.regions, **self.group_args(), distinct=False)
+        territories = groups.territories(self.snap.regions, listed).values()
+        shared = [ids for ids in territories if len(ids) > 1]
+        if not shared:
+            return text
+        cores = self.snap.regions["core_city"]
+        names = [" / ".join(cores[r] for r in ids) for ids in shared]
+        return f"{text} " + self.t(
+            "set_shared",
+            names=f" {self.t('and')} ".join(names),
+            n=len(listed) - sum(len(ids) - 1 for ids in shared),
+        )
+
+    def _sources(self, indicator_ids, years):
+        """(publishers, licences, year span) behind exactly what is shown, each once."""
+        rows = [
+            row
+            for indicator_id in dict.fromkeys(indicator_ids)
+            for row in self.snap.sources_for(indicator_id, years)
+        ]
+        span = f"{min(years)}–{max(years)}" if len(set(years)) > 1 else f"{years[0]}"
+        return (
+            "; ".join(dict.fromkeys(r["short"] for r in rows)),
+            ", ".join(dict.fromkeys(r["licence"] for r in rows)),
+            span,
+        )
+
+    def source_line(self, indicator_ids, years):
+        """'Quelle: BBSR, INKAR (2021); … Lizenz: dl-de/by-2-0' for exactly what is shown."""
+        publishers, licences, span = self._sources(indicator_ids, years)
+        return f"{self.t('source')}: {publishers} ({span}). {self.t('licence')}: {licences}"
+
+    def short_source(self, indicator_ids, years):
+        """'BBSR, INKAR, 2021' – publisher and year only, for sentences."""
+        publishers, _, span = self._sources(indicator_ids, years)
+        return f"{publishers}, {span}"
+
+    # --- chart inputs --------------------------------------------------------------------
+
+    def references(self, indicator_id, year, summary, kinds=("regiopole", "metropolitan_region")):
+        """Reference lines for bar charts: Germany and the group medians, values in the label."""
+        medians = summary.set_index("group")["median"]
+        lines = [
+            (
+                self.t("germany"),
+                self.snap.value(indicator_id, year, "de"),
+                charts.COLORS["germany"],
+                "solid",
+            )
+        ]
+        if "regiopole" in kinds:
+            lines.append(
+                (self.t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash")
+            )
+        if "metropolitan_region" in kinds:
+            lines.append(
+                (
+                    self.t("metropolitan_median"),
+                    medians["metropolitan_regions"],
+                    charts.COLORS["metropolitan_region"],
+                    "dot",
+                )
+            )
+        return [
+            (f"{label}: {self.number(indicator_id, value)}", value, colour, dash)
+            for label, value, colour, dash in lines
+        ]
+
+    def break_marks(self, indicator_id):
+        """(year, label) of each statistical break of an indicator, for charts."""
+        return [(year, self.t("break_marker")) for year in self.meta(indicator_id)["break_years"]]
+
+    def value_frame(self, region_ids, indicator_id, year):
+        regions = self.snap.regions
+        return pd.DataFrame(
+            {
+                "region_id": region_ids,
+                "name": [self.region_label(r) for r in region_ids],
+                "kind": [
+                    regions.at[r, "kind"] if r in regions.index else "germany" for r in region_ids
+                ],
+                "value": self.snap.values(indicator_id, year, region_ids).to_numpy(),
+            }
+        )
+
+    def core_points(self, region_ids):
+        """Name, lon, lat of each region's (first) core city, indexed by region id."""
+        regions = self.snap.regions.loc[list(region_ids)]
+        kreise = self.kreise.set_index("ags")
+        core_ags = [a.split(";")[0] for a in regions["core_ags"]]
+        return pd.DataFrame(
+            {
+                "name": [c.split(";")[0] for c in regions["core_city"]],
+                "lon": kreise.loc[core_ags, "lon"].to_numpy(),
+                "lat": kreise.loc[core_ags, "lat"].to_numpy(),
+            },
+            index=regions.index,
+        )
+
+    # --- sentences -----------------------------------------------------------------------
+
+    def row_id(self, ranked, region_id):
+        """The row of a frame of compare.ranking that stands for a region (its own or its
+        shared territory's), None if there is none."""
+        position = sentences.ranked_row(ranked, region_id)
+        return None if position is None else ranked["region_id"].iloc[position]
+
+    def in_ranking(self, ranked, region_id):
+        return self.row_id(ranked, region_id) is not None
+
+    def rank_sentence(self, ranked, region_id, kind, indicator_id, year, name=None):
+        """The citable sentence for one region in a frame of compare.ranking."""
+        rank, n, tied = sentences.rank_facts(ranked, region_id)
+        value = self.snap.value(indicator_id, year, region_id)
+        return sentences.rank_sentence(
+            self.lang,
+            year=year,
+            indicator=self.indicator_label(indicator_id),
+            region=name or self.region_label(region_id),
+            value=self.fmt(indicator_id, value),
+            rank=rank,
+            n=n,
+            tied=tied,
+            kind=kind,
+            polarity=self.meta(indicator_id)["polarity"],
+            source=self.short_source([indicator_id], [year]),
+            note=self.meta(indicator_id)[f"ranking_note_{self.lang}"],
+        )
+
+    def change_sentence(self, indicator_id, region_id, start, end, name=None):
+        before, after = (self.snap.value(indicator_id, y, region_id) for y in (start, end))
+        pct = 100 * (after - before) / before if before else float("nan")
+        breaks = json.loads(self.meta(indicator_id).get("breaks") or "[]")
+        return sentences.change_sentence(
+            self.lang,
+            indicator=self.indicator_label(indicator_id),
+            region=name or self.region_label(region_id),
+            start=start,
+            end=end,
+            before=None if before != before else self.fmt(indicator_id, before),
+            after=None if after != after else self.fmt(indicator_id, after),
+            pct=None if pct != pct else formatting.percent(pct, self.lang, 1, sign=True),
+            breaks=[(b["year"], b[self.lang]) for b in breaks],
+            source=self.short_source([indicator_id], [start, end]),
+        )
