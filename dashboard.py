@@ -9,6 +9,7 @@ import contextlib
 
 import streamlit as st
 
+from indicators.compare import NoAnswer
 from indicators.display import formatting
 from views import shared
 
@@ -51,7 +52,7 @@ try:
 except shared.DATA_FAULTS as exc:  # the database broke or vanished while serving
     shared.data_fault(exc)
     finished = True
-except ValueError as exc:  # the comparison engine's clear "cannot answer this" messages
+except NoAnswer as exc:  # the engine's "the data cannot answer this"; nothing else
     st.info(shared.t("no_data_year", reason=formatting.plain(exc)))
     finished = True
 except Exception:

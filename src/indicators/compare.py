@@ -40,6 +40,11 @@ SIMILARITY_INDICATORS = (
 # --- checks and small helpers ---------------------------------------------------------------
 
 
+class NoAnswer(ValueError):
+    """The data cannot answer this question (no value in that year, too few regions, an
+    index without change). The app shows it as a notice; any other error is a real one."""
+
+
 def indicator_info(snap, indicator_id):
     if indicator_id not in snap.indicators.index:
         raise ValueError(f"unknown indicator {indicator_id!r}")
@@ -55,7 +60,7 @@ def region_info(snap, region_id):
 def _check_year(snap, indicator_id, year):
     info = indicator_info(snap, indicator_id)
     if not snap.has_year(indicator_id, year):
-        raise ValueError(
+        raise NoAnswer(
             f"no data for {indicator_id!r} in {year} (available "
             f"{info['first_year']}–{info['last_year']})"
         )
@@ -102,7 +107,7 @@ def direction(value, reference, polarity):
 def _over_time(info, indicator_id):
     """An index rescaled every year has no meaningful change: refuse rather than mislead."""
     if not info["over_time"]:
-        raise ValueError(
+        raise NoAnswer(
             f"{indicator_id!r} is rescaled every year; its changes over time are not meaningful"
         )
     return info
@@ -266,7 +271,7 @@ def ranking(
     frame.insert(2, "region_ids", [",".join(rows[r]) for r in ids])
     frame["value"] = snap.values(indicator_id, year, ids).to_numpy()
     if frame["value"].notna().sum() < MIN_GROUP_SIZE:
-        raise ValueError(
+        raise NoAnswer(
             f"cannot rank {indicator_id!r} in {year}: fewer than "
             f"{MIN_GROUP_SIZE} regions have a value"
         )
@@ -314,7 +319,7 @@ def peer_gap(
     )
     peer_values = snap.values(indicator_id, year, peers).dropna()
     if len(peer_values) < MIN_GROUP_SIZE:
-        raise ValueError(
+        raise NoAnswer(
             f"too few peers with a value for {indicator_id!r} in {year} "
             f"({len(peer_values)} < {MIN_GROUP_SIZE})"
         )
@@ -422,7 +427,7 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
     rp = groups.regiopole_ids(snap.regions, regiopole_set, exclude_overlapping)
     mr = groups.member_ids(snap.regions, METROPOLITAN)
     if len(rp) < MIN_GROUP_SIZE:
-        raise ValueError(f"the regiopole group has fewer than {MIN_GROUP_SIZE} regions")
+        raise NoAnswer(f"the regiopole group has fewer than {MIN_GROUP_SIZE} regions")
     records = []
     for year in range(int(info["first_year"]), int(info["last_year"]) + 1):
         a = snap.values(indicator_id, year, rp).dropna()
@@ -444,7 +449,7 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
             }
         )
     if not records:
-        raise ValueError(
+        raise NoAnswer(
             f"no year with at least {MIN_GROUP_SIZE} regions per group for {indicator_id!r}"
         )
     frame = pd.DataFrame(records)
@@ -489,7 +494,7 @@ def similar_regions(con, region_id, year, n=5, indicators=SIMILARITY_INDICATORS,
         indicator_info(snap, indicator_id)
     wide, years = snap.latest(list(indicators), list(snap.regions.index), year)
     if wide.loc[region_id].isna().all():
-        raise ValueError(f"no data for {region_id!r} up to {year}")
+        raise NoAnswer(f"no data for {region_id!r} up to {year}")
     shared = groups.territories(snap.regions, snap.regions.index)
     distinct = wide.loc[list(shared)]
     z = (wide - distinct.mean()) / distinct.std(ddof=0)
