@@ -130,3 +130,26 @@ def test_readers_are_registered_with_their_publisher():
         assert takes_year or not spec.per_year, name
     used = {o["reader"] for ind in catalogue for o in ind.origins if "reader" in o}
     assert used <= set(READERS)
+
+
+def test_catalogue_declares_display_and_time_metadata():
+    """Decimals, ranges, lead cards, similarity and years live in the catalogue, not in code."""
+    catalogue = cat.load()
+    assert catalogue.headlines() == [
+        "population",
+        "gdp_per_capita",
+        "unemployment_rate",
+        "household_income_per_capita",
+        "physicians_per_10000",
+        "broadband_1000_share",
+    ]
+    assert len(catalogue.similarity()) == 13 and "population" not in catalogue.similarity()
+    assert (catalogue.min_year, catalogue.reference_year, catalogue.sizes_since) == (
+        2010,
+        2022,
+        2011,
+    )
+    assert catalogue["population"].decimals == 0
+    assert catalogue["unemployment_rate"].decimals == 1
+    assert catalogue["unemployment_rate"].bounds() == (0, 100)
+    assert catalogue["commuter_balance"].bounds() == (-300, 100)

@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from indicators import catalogue as cat
 from indicators import compare
 
 AR25 = "in_aring_reuther_2008"
@@ -244,7 +245,7 @@ def test_similarity_distance_by_hand(con):
         FROM region_values WHERE indicator_id IN (SELECT unnest(?)) AND year <= 2021
           AND value IS NOT NULL AND region_id <> 'de'
         GROUP BY ALL""",
-        [list(compare.SIMILARITY_INDICATORS)],
+        [list(cat.load().similarity())],
     ).df()
     wide = latest.pivot(index="region_id", columns="indicator_id", values="value")
     distinct = wide.loc[region_values(con, "population", 2022).index]  # each territory once

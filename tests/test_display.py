@@ -38,7 +38,6 @@ def test_percent_and_units():
     assert formatting.percent(3.0, "de", 1, sign=True) == "+3,0 %"
     assert formatting.with_unit(34119.7, "EUR je Einwohner", "de", 0) == "34.120 EUR je Einwohner"
     assert formatting.with_unit(7.5, "%", "de") == "7,5 %"
-    assert formatting.decimals_for("persons") == 0 and formatting.decimals_for("%") == 1
 
 
 def test_url_state_accepts_known_values():

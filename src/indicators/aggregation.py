@@ -6,18 +6,22 @@ Each indicator aggregates by its catalogue rule, never by the plain mean of Krei
   weighted_mean  Σ value·weight·share / Σ weight·share
 A partly included Kreis enters with its share: the population share, or the area share for
 counts whose catalogue entry says `share_basis = "area"`. Coverage is the share of the group's
-population (31.12.2022) living in Kreise that have a value. Leaving out a Kreis whose value
-is withheld biases the result, so by default a group needs full coverage; the catalogue may
-lower this per indicator (`min_coverage`). Otherwise the result is missing (NULL).
+population (in the catalogue's reference year) living in Kreise that have a value. Leaving
+out a Kreis whose value is withheld biases the result, so by default a group needs full
+coverage; the catalogue may lower this per indicator (`min_coverage`). Otherwise the result
+is missing (NULL).
 """
 
 import pandas as pd
+
+from indicators import catalogue
 
 _SQL = """
 WITH mref AS (
     SELECT m.group_id, m.ags, m.share, m.area_share, r.value * m.share AS cw
     FROM agg_members m
-    JOIN kreis_values r ON r.ags = m.ags AND r.indicator_id = 'population' AND r.year = 2022
+    JOIN kreis_values r ON r.ags = m.ags AND r.indicator_id = 'population'
+                       AND r.year = {reference_year}
 ),
 
 totals AS (SELECT group_id, SUM(cw) AS total_cw FROM mref GROUP BY group_id),
@@ -115,7 +119,13 @@ def aggregate(con, members):
     con.register("agg_members", members)
     try:
         return con.execute(
-            _SQL.format(f_i=_share("i"), f_n=_share("ni"), f_d=_share("di"), f_w=_share("wi"))
+            _SQL.format(
+                f_i=_share("i"),
+                f_n=_share("ni"),
+                f_d=_share("di"),
+                f_w=_share("wi"),
+                reference_year=int(catalogue.load().reference_year),
+            )
         ).df()
     finally:
         con.unregister("agg_members")

@@ -21,7 +21,7 @@ from indicators.aggregation import aggregate, weight_years
 from indicators.groups import GERMANY
 from indicators.paths import CATALOGUE_PATH, DATA_DIR, DB_PATH
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INPUT_FILES = (
     "kreise.csv",
     "regions.csv",
@@ -117,12 +117,13 @@ def _create_group_values(con):
     con.unregister("gv")
 
 
-def _create_overlaps(con):
+def _create_overlaps(con, reference_year):
     """Where a regiopole region shares Kreise with a metropolitan region, and how much."""
-    con.execute("""
+    con.execute(
+        """
         CREATE TABLE region_overlaps AS
         WITH pop AS (SELECT ags, value FROM kreis_values
-                     WHERE indicator_id = 'population' AND year = 2022),
+                     WHERE indicator_id = 'population' AND year = ?),
         rp AS (SELECT m.region_id, m.ags, m.share * p.value AS people
                FROM region_members m JOIN regions r USING (region_id) JOIN pop p USING (ags)
                WHERE r.kind = 'regiopole'),
@@ -135,7 +136,9 @@ def _create_overlaps(con):
         FROM rp JOIN mr USING (ags) JOIN total ON total.region_id = rp.region_id
         GROUP BY rp.region_id, mr.region_id
         ORDER BY rp.region_id, population_share DESC
-    """)
+    """,
+        [reference_year],
+    )
 
 
 def build(db_path=DB_PATH, data_dir=DATA_DIR):
@@ -155,7 +158,7 @@ def build(db_path=DB_PATH, data_dir=DATA_DIR):
             _create_tables(con, tables, catalogue)
             _create_region_values(con)
             _create_group_values(con)
-            _create_overlaps(con)
+            _create_overlaps(con, catalogue.reference_year)
             con.execute(
                 "CREATE TABLE build_info AS SELECT ? AS schema_version, "
                 "? AS data_fingerprint, CAST(current_timestamp AS TIMESTAMP) AS built_at",

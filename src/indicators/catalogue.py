@@ -57,6 +57,9 @@ class Indicator:
     approximate: tuple = ()
     known_anomalies: tuple = ()
     over_time: bool = True
+    decimals: int = 1
+    headline: int | None = None
+    similarity: bool = False
     crosschecks: tuple = ()
     withheld: tuple = ()
     ranking_note_de: str = ""
@@ -69,19 +72,8 @@ class Indicator:
         return dict(self.approximate)
 
     def bounds(self):
-        """Plausible range: counts are never negative, percentages lie within 0–100."""
-        low = self.valid_min
-        high = self.valid_max
-        if low is None and (
-            self.aggregation == "sum"
-            or self.unit.startswith("%")
-            or "per" in self.unit
-            or "EUR" in self.unit
-        ):
-            low = 0.0
-        if high is None and self.unit.startswith("%"):
-            high = 100.0
-        return low, high
+        """The plausible range the ingest enforces (None: open)."""
+        return self.valid_min, self.valid_max
 
 
 def origin_source(origin):
@@ -109,6 +101,8 @@ class Catalogue:
     topics: dict
     sources: dict
     min_year: int
+    reference_year: int  # territory and population weighing coverage and overlaps
+    sizes_since: int  # sizes are compared with this year (first on the current census base)
 
     def __getitem__(self, indicator_id):
         try:
@@ -139,6 +133,14 @@ class Catalogue:
         for ind_id in self.indicators:
             visit(ind_id, ())
         return order
+
+    def headlines(self):
+        """The lead indicators of the overview and of every profile, in their order."""
+        return [i.id for i in sorted(self, key=lambda i: i.headline or 0) if i.headline]
+
+    def similarity(self):
+        """The rates that define which regions are similar (compare.similar_regions)."""
+        return tuple(i.id for i in self if i.similarity)
 
     def source_keys(self, ind):
         """Publishers behind an indicator, following expressions to their inputs."""
@@ -193,6 +195,9 @@ class Catalogue:
                     "share_basis": ind.share_basis,
                     "breaks": json.dumps(list(ind.breaks), ensure_ascii=False),
                     "over_time": ind.over_time,
+                    "decimals": ind.decimals,
+                    "headline": ind.headline,
+                    "similarity": ind.similarity,
                     "ranking_note_de": ind.ranking_note_de,
                     "ranking_note_en": ind.ranking_note_en,
                 }
@@ -214,6 +219,7 @@ _REQUIRED = (
     "description_en",
     "caveats",
     "caveats_de",
+    "decimals",
     "origins",
 )
 
@@ -223,7 +229,7 @@ def _check(raw, topics, sources):
     seen = set()
     for entry in raw:
         name = entry.get("id", "<no id>")
-        missing = [k for k in _REQUIRED if not entry.get(k)]
+        missing = [k for k in _REQUIRED if entry.get(k) in (None, "", [])]
         if missing:
             raise CatalogueError(f"{name}: missing {', '.join(missing)}")
         if name in seen:
@@ -318,7 +324,9 @@ def parse(text):
         {e["id"]: _freeze(e) for e in raw},
         data["topics"],
         data["sources"],
-        int(data.get("min_year", 2010)),
+        int(data["min_year"]),
+        int(data["reference_year"]),
+        int(data["sizes_since"]),
     )
     catalogue.ingest_order()  # raises on circular expressions
     return catalogue

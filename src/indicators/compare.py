@@ -18,25 +18,6 @@ from indicators import groups
 from indicators.groups import DEFAULT_SET, GERMANY, METROPOLITAN, MIN_GROUP_SIZE
 from indicators.snapshot import snapshot
 
-# Indicators describing a region's profile for `similar_regions`: rates, not sizes, one or
-# two per field, available for every region.
-SIMILARITY_INDICATORS = (
-    "population_density",
-    "share_65_plus",
-    "gdp_per_capita",
-    "employment_rate",
-    "unemployment_rate",
-    "household_income_per_capita",
-    "sgb2_rate",
-    "students_per_1000",
-    "physicians_per_10000",
-    "commuter_balance",
-    "broadband_1000_share",
-    "overnight_stays_per_capita",
-    "tax_capacity_per_capita",
-)
-
-
 # --- checks and small helpers ---------------------------------------------------------------
 
 
@@ -474,19 +455,22 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
     )
 
 
-def similar_regions(con, region_id, year, n=5, indicators=SIMILARITY_INDICATORS, min_share=0.7):
+def similar_regions(con, region_id, year, n=5, indicators=None, min_share=0.7):
     """Regions with the most similar profile (every territory of the 48 regions once).
 
-    Each indicator in `indicators` (default SIMILARITY_INDICATORS) is taken in `year` or the
-    latest earlier year, standardised to z-scores across all territories (regions with the
-    same member Kreise, Jena/Gera and Braunschweig/Salzgitter/Wolfsburg, count once and
-    appear as one candidate named for all), and compared by root-mean-square difference
+    Each indicator in `indicators` (default: those the catalogue marks `similarity`) is
+    taken in `year` or the latest earlier year, standardised to z-scores across all
+    territories (regions with the same member Kreise, Jena/Gera and
+    Braunschweig/Salzgitter/Wolfsburg, count once and appear as one candidate named for
+    all), and compared by root-mean-square difference
     over the indicators both regions have. Candidates sharing fewer than `min_share` of the
     region's indicators are left out, as is the region's own territory.
     Columns: region_id, name, kind, distance, n_indicators, most_different (the three
     indicators with the largest z-score difference; + means the candidate is higher).
     """
     snap = snapshot(con)
+    if indicators is None:
+        indicators = tuple(snap.indicators.index[snap.indicators["similarity"]])
     region_info(snap, region_id)
     if n < 1:
         raise ValueError("n must be at least 1")

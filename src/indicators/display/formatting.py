@@ -8,17 +8,6 @@ PLAIN_LIMIT = 200  # characters of a reason or name from outside shown in a mess
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
 
 
-def decimals_for(unit, value=None):
-    """A sensible number of decimals for a unit (counts whole, rates with one or two)."""
-    if unit in {"persons", "stays", "km²", "million EUR"} or "EUR" in unit:
-        return 0
-    if unit.startswith("index"):
-        return 3
-    if value is not None and not _missing(value) and abs(value) < 10 and "per" in unit:
-        return 2
-    return 1
-
-
 def _missing(value):
     return value is None or (isinstance(value, float) and math.isnan(value))
 
