@@ -68,6 +68,6 @@ def test_readme_states_the_measured_totals(con):
         off = int((both["error"] > check["tolerance"] + 1e-9).sum())
         compared, agree = compared + len(both), agree + len(both) - off
         explained += off if "why" in check else 0
-    readme = (paths.REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (paths.REPO_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
     assert f"{compared:,} Kreis-years, of which\n  {agree:,} agree" in readme
     assert f"{explained:,} differ for a reason" in readme

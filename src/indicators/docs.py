@@ -1,7 +1,7 @@
-"""Generated parts of the README, so the documentation cannot drift from the catalogue.
+"""Generated parts of the documentation, so it cannot drift from the catalogue.
 
-`python -m indicators.docs` rewrites the marked sections; tests/test_docs.py fails when the
-README differs from what this module generates.
+`python -m indicators.docs` rewrites the marked sections of docs/indicators.md and
+docs/sources.md; tests/test_docs.py fails when a page differs from what is generated here.
 """
 
 import re
@@ -10,7 +10,8 @@ import sys
 from indicators import catalogue as catalogue_module
 from indicators.paths import REPO_ROOT
 
-README = REPO_ROOT / "README.md"
+DOCS = REPO_ROOT / "docs"
+FILES = {"indicators": DOCS / "indicators.md", "sources": DOCS / "sources.md"}
 
 
 def _years(con):
@@ -72,7 +73,7 @@ def render(text, generated):
     for name, body in generated.items():
         pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
         if not pattern.search(text):
-            raise ValueError(f"README has no <!-- {name}:start/end --> markers")
+            raise ValueError(f"no <!-- {name}:start/end --> markers")
         text = pattern.sub(lambda m, b=body: m.group(1) + b + m.group(2), text)
     return text
 
@@ -81,9 +82,10 @@ def main():
     from indicators import open_db
 
     with open_db() as con:
-        text = render(README.read_text(encoding="utf-8"), sections(con))
-    README.write_text(text, encoding="utf-8")
-    print(f"Updated {README}")
+        generated = sections(con)
+    for name, path in FILES.items():
+        path.write_text(render(path.read_text(encoding="utf-8"), {name: generated[name]}))
+        print(f"Updated {path}")
     return 0
 
 
