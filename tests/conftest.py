@@ -38,3 +38,18 @@ def data_copy(tmp_path):
     for name in build.INPUT_FILES:
         shutil.copy(paths.DATA_DIR / name, target / name)
     return target
+
+
+@pytest.fixture
+def small_app(tmp_path, monkeypatch):
+    """The app on the small fixture database (tests/small_data.py); yields its connection."""
+    import small_data
+
+    folder = small_data.make(tmp_path / "small")
+    monkeypatch.setattr(paths, "DATA_DIR", folder)
+    monkeypatch.setattr(paths, "DB_PATH", folder / "regiopole.duckdb")
+    small_data.clear_app_caches()
+    connection = open_db()
+    yield connection
+    connection.close()
+    small_data.clear_app_caches()
