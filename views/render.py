@@ -16,12 +16,14 @@ def page(build):
     draw(parts)
 
 
-def draw(parts):
+def draw(parts, values=None):
+    """Draw elements in order; `values` collects the inputs drawn so far (see el.Then)."""
+    values = {} if values is None else values
     for part in parts:
-        _draw(part)
+        _draw(part, values)
 
 
-def _draw(part):
+def _draw(part, values):
     match part:
         case el.Title():
             st.title(part.text)
@@ -43,8 +45,9 @@ def _draw(part):
                 part.value,
                 delta=part.delta,
                 delta_color=part.delta_color,
-                border=True,
+                border=part.border,
                 help=part.help,
+                chart_data=list(part.chart_data) if part.chart_data else None,
             )
         case el.Table():
             shown = shared.styled(part.frame, part.digits) if part.digits else part.frame
@@ -64,7 +67,7 @@ def _draw(part):
             shared.download(part.frame, part.stem, part.key, part.label, indicators)
         case el.Control():
             kwargs = dict(part.extra)
-            if part.options:
+            if part.options or part.none_label is not None:  # "none" is an option too
                 kwargs["options"] = list(part.options)
             if part.format is not None:
                 kwargs["format_func"] = part.format
@@ -75,8 +78,56 @@ def _draw(part):
             )
             for column, content in zip(columns, part.parts, strict=True):
                 with column:
-                    draw(content)
+                    draw(content, values)
         case el.PageLink():
             st.page_link(f"views/{part.page}.py", label=part.label)
+        case el.Code():
+            st.code(part.text, language=None)
+        case el.FileDownload():
+            st.download_button(
+                part.label,
+                part.data,
+                file_name=part.file_name,
+                mime=part.mime,
+                key=part.key,
+                icon=part.icon,
+            )
+        case el.Button():
+            st.button(
+                part.label,
+                key=part.key,
+                on_click=part.on_click,
+                args=part.args,
+                disabled=part.disabled,
+                shortcut=part.shortcut,
+                help=part.help,
+            )
+        case el.Container():
+            with st.container(key=part.key):
+                draw(part.parts, values)
+        case el.Figure():
+            config = shared.chart_config(part.stem) if part.stem else {"displaylogo": False}
+            st.plotly_chart(part.figure, key=part.key, config=config | part.config)
+        case el.PrintStyle():
+            shared.print_style()
+        case el.Tabs():
+            for tab, content in zip(st.tabs(list(part.labels)), part.parts, strict=True):
+                with tab:
+                    draw(content, values)
+        case el.Input():
+            kwargs = dict(part.extra)
+            if part.options:
+                kwargs["options"] = list(part.options)
+            if part.format is not None:
+                kwargs["format_func"] = part.format
+            values[part.name] = getattr(st, part.kind)(part.label, **kwargs)
+        case el.Upload():
+            file = st.file_uploader(part.label, type=list(part.types), key=part.key)
+            shown = None if file is None else el.File(file.name, file.getvalue(), file.file_id)
+            values[part.name] = shown
+        case el.Then():
+            draw(part.build(values), values)
+        case el.Rerun():
+            st.rerun()
         case _:
             raise TypeError(f"cannot draw {type(part).__name__}")

@@ -4,6 +4,7 @@ Pages stay thin: they ask this module for data and for the current state, and dr
 logic lives in src/indicators (compare, display); this module only adds caching and widgets.
 """
 
+import importlib
 import json
 import logging
 from pathlib import Path
@@ -24,6 +25,7 @@ from indicators.display import (
     urlstate,
 )
 from indicators.display.context import Context
+from indicators.display.pages import overview, presentation
 from indicators.groups import REGIOPOLE_SETS
 from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
@@ -33,6 +35,7 @@ from indicators.snapshot import snapshot
 # called pages/:
 # Streamlit scans a folder of that name before the entry script runs and then breaks deep
 # links (a "Page not found" dialog or the page run without this frame).
+# UNUSED since issue 13: the pages are listed in the registry, indicators.display.pages.
 PAGES = [
     ("ueberblick", "overview", "page_overview"),
     ("karte", "map", "page_map"),
@@ -49,15 +52,7 @@ PAGES = [
 
 STATE = "view_state"
 RUNS = "widget_runs"  # which widgets the last runs drew (see begin_run and bound)
-# The indicators the overview and every region profile lead with.
-HEADLINES = [
-    "population",
-    "gdp_per_capita",
-    "unemployment_rate",
-    "household_income_per_capita",
-    "physicians_per_10000",
-    "broadband_1000_share",
-]
+HEADLINES = overview.HEADLINES  # the indicators the overview and every profile lead with
 
 
 # --- data ------------------------------------------------------------------------------------
@@ -171,10 +166,25 @@ def context():
         options(),
         state(),
         con,
-        call=lambda function, _con, *args, **kwargs: call(function.__name__, *args, **kwargs),
+        call=lambda function, _con, *args, **kwargs: call(_named(function), *args, **kwargs),
         figure=lambda builder, *args, **kwargs: figure(builder.__name__, *args, **kwargs),
         kreise=table("kreise"),
+        geojson=geojson,
+        keep=keep,
+        tables=lambda _con, name: table(name),
+        session=st.session_state,
     )
+
+
+def keep(key, make):
+    """A costly result of a view model (a map), made once per `key` (which names all it
+    depends on) and shared by all sessions; dropped with the other caches on a data fault."""
+    return _kept(key, make)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _kept(key, _make):
+    return _make()
 
 
 def absorb_widgets():
@@ -192,8 +202,18 @@ def absorb_widgets():
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def call(function, *args, **kwargs):
-    """A cached call of a function of indicators.compare (results are small DataFrames)."""
-    return getattr(compare, function)(con(), *args, **kwargs)
+    """A cached call of a function of indicators.compare (results are small DataFrames), or
+    of a function(con, *args) of another module named "module:function" (see _named)."""
+    module, _, name = function.rpartition(":")
+    found = getattr(importlib.import_module(module) if module else compare, name)
+    return found(con(), *args, **kwargs)
+
+
+def _named(function):
+    """How call() names a function: compare's by its name, others' with their module."""
+    if function.__module__ == compare.__name__:
+        return function.__name__
+    return f"{function.__module__}:{function.__name__}"
 
 
 # --- state -----------------------------------------------------------------------------------
@@ -336,15 +356,10 @@ def slide():
     calls this ahead of the sidebar); afterwards the slide's widgets can be used live.
     Raises ValueError for a presentation that cannot be loaded.
     """
-    deck = presentations.load(state()["deck"])
-    number = min(max(1, state()["slide"]), len(deck["slides"]))
-    state()["slide"] = number
-    chosen = deck["slides"][number - 1]
+    deck, number, chosen = presentation.locate(state())
     if st.session_state.get("slide_shown") != (state()["deck"], number):
-        view, _, _ = urlstate.parse(chosen["params"], options())
-        own = [k for k in urlstate.GLOBAL_KEYS if k != "lang" and k in chosen["params"]]
-        for name in [*own, *urlstate.PAGE_KEYS[chosen["page"]]]:
-            set_state(name, view[name])
+        for name, value in presentation.slide_view(chosen, options()).items():
+            set_state(name, value)
         st.session_state["slide_shown"] = (state()["deck"], number)
     return deck, number, chosen
 
@@ -412,7 +427,7 @@ def unit_label(indicator_id):
 
 
 def decimals(indicator_id):
-    return formatting.decimals_for(snap().meta[indicator_id]["unit"])
+    return int(snap().meta[indicator_id]["decimals"])
 
 
 def formatter(indicator_id):

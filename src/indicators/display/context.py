@@ -4,13 +4,15 @@ formats, sources and sentences derived from them. No Streamlit: the app hands in
 snapshot and a cached way to call the comparison engine, tests hand in plain ones.
 """
 
+import functools
 import json
 from dataclasses import dataclass, field
 
 import pandas as pd
 
-from indicators import groups, sentences
-from indicators.display import charts, formatting, i18n
+from indicators import compare, groups, sentences
+from indicators.display import charts, formatting, i18n, maps
+from indicators.paths import DATA_DIR
 
 
 def _direct(function, con, *args, **kwargs):
@@ -21,16 +23,57 @@ def _figure(builder, *args, **kwargs):
     return charts.FrozenFigure(builder(*args, **kwargs)).freeze()
 
 
+# The (small) tables a view model may read whole, e.g. for downloads.
+TABLES = frozenset(
+    {
+        "kreise",
+        "regions",
+        "region_members",
+        "indicators",
+        "sources",
+        "region_overlaps",
+        "kreis_value_origins",
+        "group_values",
+        "region_values",
+    }
+)
+
+
+def _table(con, name):
+    if name not in TABLES:
+        raise ValueError(f"unknown table {name!r}")
+    return con().execute(f"SELECT * FROM {name}").df()  # name checked against a fixed set
+
+
+@functools.cache
+def _geojson(name, overview=False):
+    collection = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
+    return maps.simplified(collection, name == "kreise.geojson") if overview else collection
+
+
+def _make(key, make):
+    return make()
+
+
 @dataclass
 class Context:
     snap: object  # indicators.snapshot.Snapshot
     options: object  # display.urlstate.Options
     state: dict  # the view state (display.urlstate): changed in place by ensure()
     con: object  # () -> a DuckDB cursor
-    call: object = _direct  # (compare function, con, *args) -> result; the app caches it
+    # (function(con, *args) of compare or another module, con, *args) -> result; the app
+    # caches it
+    call: object = _direct
     figure: object = _figure  # (charts builder, *args) -> frozen figure; the app caches it
     kreise: pd.DataFrame | None = None  # the kreise table (core-city positions)
+    tables: object = _table  # (con, name) -> a whole small table; the app caches it
     changed: set = field(default_factory=set)  # state names a view model had to reset
+    # (file of data/, overview=False) -> a GeoJSON collection, shared: do not modify it
+    geojson: object = _geojson
+    # (key, make) -> make(): a costly result (a map), kept across runs by the app under key
+    keep: object = _make
+    # the user's session beyond the view state (e.g. the upload already applied)
+    session: dict = field(default_factory=dict)
 
     # --- language and labels -------------------------------------------------------------
 
@@ -48,6 +91,10 @@ class Context:
     def group_args(self):
         return {"regiopole_set": self.state["set"], "exclude_overlapping": self.state["outside"]}
 
+    def table(self, name):
+        """A whole (small) table of the database, e.g. for downloads."""
+        return self.tables(self.con, name)
+
     def meta(self, indicator_id):
         return self.snap.meta[indicator_id]
 
@@ -60,7 +107,7 @@ class Context:
         return info["unit_de"] if self.lang == "de" else info["unit"]
 
     def decimals(self, indicator_id):
-        return formatting.decimals_for(self.meta(indicator_id)["unit"])
+        return int(self.meta(indicator_id)["decimals"])
 
     def formatter(self, indicator_id):
         """fmt() for many values of one indicator: unit and precision looked up once."""
@@ -264,7 +311,7 @@ class Context:
 
     def change_sentence(self, indicator_id, region_id, start, end, name=None):
         before, after = (self.snap.value(indicator_id, y, region_id) for y in (start, end))
-        pct = 100 * (after - before) / before if before else float("nan")
+        pct = compare.percent_change(before, after)
         breaks = json.loads(self.meta(indicator_id).get("breaks") or "[]")
         return sentences.change_sentence(
             self.lang,

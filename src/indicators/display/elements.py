@@ -59,6 +59,8 @@ class Metric:
     delta: str | None = None
     delta_color: str = "normal"
     help: str | None = None
+    chart_data: tuple | None = None  # a sparkline (the values over the years)
+    border: bool = True
 
 
 @dataclass(frozen=True)
@@ -122,3 +124,118 @@ class Columns:
 class PageLink:
     page: str  # module name of the page
     label: str
+
+
+@dataclass(frozen=True)
+class Code:
+    """Text in a code block with its copy button (e.g. how to cite), no highlighting."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class FileDownload:
+    """A file made only when clicked: `data` is a callable that returns its bytes."""
+
+    label: str
+    data: object
+    file_name: str
+    mime: str
+    key: str
+    icon: str = "⬇️"
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button that calls `on_click(*args)` before the next run; `shortcut` as st.button
+    takes it (e.g. "left" for the arrow key)."""
+
+    label: str
+    key: str
+    on_click: object = None
+    args: tuple = ()
+    disabled: bool = False
+    shortcut: str | None = None
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Container:
+    """A group of elements in one container; its `key` lets a stylesheet address it
+    (.st-key-<key>)."""
+
+    parts: tuple
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A Plotly figure on its own, without downloads or notes (e.g. where a region lies).
+    With a `stem`, its camera button saves a PNG under that name; `config` is added to the
+    chart's configuration (e.g. scrollZoom on the map)."""
+
+    figure: object
+    key: str
+    stem: str | None = None
+    config: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PrintStyle:
+    """Our own static print stylesheet (views/print.css): content only, full width, for a
+    page made to be printed or saved as PDF from the browser."""
+
+
+@dataclass(frozen=True)
+class Tabs:
+    """Tabs, each with its own elements."""
+
+    labels: tuple
+    parts: tuple
+
+
+@dataclass(frozen=True)
+class Input:
+    """A widget whose value is not view state (a name being typed, a button): kind is
+    text_input, multiselect or button; `options`, `format` and `extra` are passed on. Its
+    value exists only while the page is drawn: a `Then` after it receives it under `name`."""
+
+    kind: str
+    name: str
+    label: str
+    options: tuple = ()
+    format: object = None
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """A file uploader (`types`: file endings); a `Then` after it receives the file under
+    `name` as a plain `File`, or None."""
+
+    name: str
+    label: str
+    types: tuple
+    key: str
+
+
+@dataclass(frozen=True)
+class File:
+    """An uploaded file as plain data; `id` tells one upload from the next."""
+
+    name: str
+    data: bytes
+    id: str
+
+
+@dataclass(frozen=True)
+class Then:
+    """Elements that depend on the values of the inputs drawn before it on the page:
+    `build(values)` (input name -> value) returns them, and may change the view state."""
+
+    build: object
+
+
+@dataclass(frozen=True)
+class Rerun:
+    """The view state has changed: run the page again from the top."""
