@@ -143,7 +143,84 @@ def _germany(snap, indicator_id, year):
 
 
 def _pct(diff, base):
-    return 100 * diff / base if base and not pd.isna(base) else np.nan
+    return index_to(diff, base)
+
+
+# --- index, change and the gap verdict: one implementation, used by the engine and the app ---
+
+
+def index_to(values, base):
+    """100 · values / base: `values` (a number or a series) as an index with `base` = 100.
+    `base` is a number or a series aligned with `values`; missing where it is 0 or missing
+    (an index to nothing is undefined, not infinite)."""
+    if isinstance(base, pd.Series):
+        base = base.where(base != 0)
+    elif isinstance(base, np.ndarray):
+        base = np.where(base == 0, np.nan, base)
+    elif pd.isna(base) or base == 0:
+        base = np.nan
+    return 100 * values / base
+
+
+def percent_change(before, after):
+    """Change from `before` to `after` in % of `before` (numbers, series or arrays);
+    missing where `before` is 0 or missing."""
+    return index_to(after - before, before)
+
+
+def index_to_base(frame, base, series="series", year="year", value="value"):
+    """A long frame of series (one row per series and year) with each series indexed to its
+    own value in the year `base` (= 100). A series without a value in `base`, or with 0
+    there, is missing throughout."""
+    at_base = frame.loc[frame[year] == base].set_index(series)[value]
+    if not at_base.index.is_unique:
+        raise ValueError(f"more than one value per series in {base}")
+    return frame.assign(**{value: index_to(frame[value], frame[series].map(at_base))})
+
+
+def gap_verdict(before, after, digits=None):
+    """How a gap (a difference between two groups) changed from `before` to `after`:
+    'reversed' (the sign flipped), else 'narrowed', 'widened' or 'same' by its size.
+    Judged on the values rounded to `digits` (the precision they are shown in; None: as
+    they are), so that the verdict never contradicts the numbers printed beside it."""
+    a, b = float(before), float(after)
+    if digits is not None:
+        a, b = round(a, digits), round(b, digits)
+    if np.sign(a) * np.sign(b) < 0:
+        return "reversed"
+    return "narrowed" if abs(b) < abs(a) else "widened" if abs(b) > abs(a) else "same"
+
+
+def _gap_note(frame, polarity, digits):
+    """The verdict on the gap between the first and the last year of a convergence frame,
+    with who is better off in the last year ('regiopole', 'metropolitan_region', 'level';
+    None when the indicator has no better or worse)."""
+    first, last = frame.iloc[0], frame.iloc[-1]
+    start, end = int(first["year"]), int(last["year"])
+    before, after = float(first["gap"]), float(last["gap"])
+    verdict = gap_verdict(before, after, digits)
+    shown = after if digits is None else round(after, digits)
+    sign = _sign(polarity)
+    better = (
+        None
+        if not sign
+        else "level"
+        if not shown
+        else "regiopole"
+        if sign * shown > 0
+        else "metropolitan_region"
+    )
+    return Note(
+        f"gap_{verdict}",
+        f"the gap between the regiopole and the metropolitan median {verdict} from {start} "
+        f"to {end} ({before:g} → {after:g})",
+        verdict=verdict,
+        start=start,
+        end=end,
+        before=before,
+        after=after,
+        better=better,
+    )
 
 
 # --- public API -----------------------------------------------------------------------------
@@ -257,7 +334,7 @@ def ranking(
             f"{MIN_GROUP_SIZE} regions have a value"
         )
     frame["rank"], frame["percentile"] = _ranked(frame["value"], info["polarity"])
-    frame["index_de"] = 100 * frame["value"] / _germany(snap, indicator_id, year)
+    frame["index_de"] = index_to(frame["value"], _germany(snap, indicator_id, year))
     frame = frame.merge(snap.overlaps, on="region_id", how="left")
     frame = frame.sort_values(["rank", "name"], na_position="last", ignore_index=True)
     neutral = info["polarity"] == "neutral"
@@ -377,9 +454,7 @@ def change(
         }
     )
     frame["abs_change"] = frame["end_value"] - frame["start_value"]
-    frame["pct_change"] = (
-        100 * frame["abs_change"] / frame["start_value"].where(frame["start_value"] != 0)
-    )
+    frame["pct_change"] = percent_change(frame["start_value"], frame["end_value"])
     ratio = (frame["end_value"] / frame["start_value"]).where(frame["start_value"] > 0)
     frame["cagr_pct"] = 100 * (ratio.where(ratio > 0) ** (1 / (end - start)) - 1)
     return _attrs(
@@ -394,7 +469,31 @@ def change(
     )
 
 
-def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlapping=False):
+def germany_index(con, indicator_id, year, region_ids):
+    """Regions against Germany (= 100) on one indicator and year.
+
+    Columns: region_id, value, index_de (100 · value / Germany's value; missing where either
+    is missing or Germany's is 0). 'de' may be among `region_ids`.
+    """
+    snap = snapshot(con)
+    info = _check_year(snap, indicator_id, year)
+    region_ids = list(region_ids)
+    for region_id in region_ids:
+        if region_id != GERMANY:
+            region_info(snap, region_id)
+    frame = pd.DataFrame(
+        {
+            "region_id": region_ids,
+            "value": snap.values(indicator_id, year, region_ids).to_numpy(),
+        }
+    )
+    frame["index_de"] = index_to(frame["value"], _germany(snap, indicator_id, year))
+    return _attrs(frame, indicator_id=indicator_id, year=year, unit=info["unit"])
+
+
+def convergence(
+    con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlapping=False, digits=None
+):
     """Is the gap between regiopole and metropolitan regions closing?
 
     Per year: regiopole_median, metropolitan_median, n_regiopole, n_metropolitan, gap
@@ -402,6 +501,9 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
     variation = sample standard deviation / mean across all regions of both groups; falling
     means converging), break (True in a year where the series has a statistical break).
     Years with fewer than 3 regions with a value in either group are left out.
+    attrs['verdict']: a Note on the gap from the first to the last year (code 'gap_narrowed',
+    'gap_widened', 'gap_same' or 'gap_reversed'; params verdict, start, end, before, after,
+    better), judged on the gaps rounded to `digits` (as shown; None: unrounded).
     """
     snap = snapshot(con)
     info = _over_time(indicator_info(snap, indicator_id), indicator_id)
@@ -445,7 +547,7 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
         if breaks
         else None
     )
-    return _attrs(
+    frame = _attrs(
         frame,
         notes=[note],
         indicator_id=indicator_id,
@@ -453,6 +555,8 @@ def convergence(con, indicator_id, regiopole_set=DEFAULT_SET, exclude_overlappin
         regiopole_set=regiopole_set,
         exclude_overlapping=exclude_overlapping,
     )
+    frame.attrs["verdict"] = _gap_note(frame, info["polarity"], digits)
+    return frame
 
 
 def similar_regions(con, region_id, year, n=5, indicators=None, min_share=0.7):
@@ -570,7 +674,7 @@ def profile(con, region_id, year, regiopole_set=DEFAULT_SET, exclude_overlapping
     before = np.where(meta["over_time"].to_numpy(dtype=bool), before, np.nan)
     frame["change"] = value - before
     with np.errstate(all="ignore"):
-        frame["change_pct"] = np.where(before != 0, 100 * (value - before) / before, np.nan)
+        frame["change_pct"] = percent_change(before, value)
     frame["change_across_break"] = [
         None if p < 0 else any(p < b <= u for b in breaks)
         for p, u, breaks in zip(prev_year, used + snap.first_year, meta["break_years"], strict=True)

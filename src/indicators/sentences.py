@@ -5,6 +5,8 @@ shared rank is called shared (never "the best"), an indicator without better or 
 ranked "by size", and a change across a statistical break (a new census base) says so.
 """
 
+from indicators.compare import gap_verdict
+
 GROUPS = {
     "regiopole": ("Regiopolregionen", "regiopole regions"),
     "metropolitan_region": ("Metropolregionen", "metropolitan regions"),
@@ -128,7 +130,7 @@ def _side(gap):
     return (gap > 0) - (gap < 0)
 
 
-def gap_sentence(lang, *, start, end, before, after, digits, show, polarity):
+def gap_sentence(lang, *, start, end, before, after, digits, show, polarity, verdict=None):
     """How the gap between the regiopole and the metropolitan median changed, in one measure:
     the difference of the medians (regiopole − metropolitan) in the indicator's unit, rates
     in percentage points. The verdict (narrowed, widened, unchanged, reversed) is made on the
@@ -137,15 +139,14 @@ def gap_sentence(lang, *, start, end, before, after, digits, show, polarity):
 
     before, after: the difference in `start` and `end`; digits: decimals shown; show: formats
     a difference without sign, with its unit ('5.653 EUR je Einwohner', '1,2 Prozentpunkte');
-    polarity: the indicator's ('higher_better', 'lower_better' or 'neutral').
+    polarity: the indicator's ('higher_better', 'lower_better' or 'neutral'); verdict: the
+    engine's (compare.gap_verdict, e.g. from the 'verdict' note of compare.convergence),
+    judged here by the same function when not given.
     """
     de = lang == "de"
     a, b = round(float(before), digits), round(float(after), digits)
     side_a, side_b = _side(a), _side(b)
-    if side_a * side_b < 0:
-        verdict = "reversed"
-    else:
-        verdict = "narrowed" if abs(b) < abs(a) else "widened" if abs(b) > abs(a) else "same"
+    verdict = verdict or gap_verdict(before, after, digits)
     if de:
         pair = "den Medianen der Regiopol- und der Metropolregionen"
         head = {

@@ -3,6 +3,7 @@
 from indicators import compare
 from indicators.display import charts, formatting
 from indicators.display import elements as el
+from indicators.display.pages.common import indicator_control, note_text, year_control
 from indicators.display.urlstate import start_default
 
 KINDS = ("regiopole", "metropolitan_region", "all")
@@ -39,33 +40,6 @@ def controls(ctx):
         ),
         widths=(3, 2, 3, 2),
     )
-
-
-def indicator_control(ctx, name="ind", label=None):
-    """Selectbox over all indicators, labelled in the current language, grouped by topic."""
-    return el.Control(
-        "selectbox",
-        name,
-        label or ctx.t("indicator"),
-        tuple(ctx.indicators_by_topic()),
-        ctx.indicator_label,
-    )
-
-
-def year_control(ctx, years, name="year", label=None):
-    """A year slider, or a caption where there is one year only."""
-    if len(years) == 1:
-        return el.Caption(f"{label or ctx.t('year')}: {years[0]}")
-    return el.Control("select_slider", name, label or ctx.t("year"), tuple(years))
-
-
-def note_text(ctx, note):
-    """A note of the engine in the reader's language (by its code, never its English)."""
-    if getattr(note, "code", None) == "neutral_ranking":
-        return ctx.t("rank_neutral_note")
-    if getattr(note, "code", None) == "break_in_change":
-        return ctx.t("note_break_in_change", **note.params)
-    return str(note)
 
 
 def overlap_text(ctx, overlaps):
