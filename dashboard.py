@@ -11,6 +11,7 @@ import streamlit as st
 
 from indicators.compare import NoAnswer
 from indicators.display import formatting
+from indicators.display import pages as registry
 from views import shared
 
 st.set_page_config(page_title="Regiopolen-Monitor", page_icon="📊", layout="wide")
@@ -25,12 +26,12 @@ shared.begin_run()
 shared.language_switch()
 pages = {
     st.Page(
-        f"views/{file}.py",
-        title=shared.t(text),
-        url_path=path,
-        default=path == "ueberblick",
-    ): path
-    for path, file, text in shared.PAGES
+        f"views/{page.name}.py",
+        title=shared.t(page.title_key),
+        url_path=page.path,
+        default=page is registry.DEFAULT,
+    ): page.path
+    for page in registry.PAGES
 }
 current = st.navigation(list(pages), position="top")
 shared.enter_page(pages[current])

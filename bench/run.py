@@ -33,11 +33,14 @@ from bench.served import (
 )
 from indicators import compare, open_db
 from indicators.build import build
+from indicators.display import pages as registry
 from indicators.paths import REPO_ROOT
 from indicators.snapshot import snapshot
 
 RESULTS = Path(__file__).with_name("results")
-PAGES = ["overview", "map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
+# Every page of the registry but those that show another's content or need a user's input
+# first (a slide runs a page measured anyway; the own region page waits for a region).
+PAGES = [p.name for p in registry.PAGES if p.name not in ("presentation", "own_region")]
 WS_DEFLATE = (
     tomllib.loads((REPO_ROOT / ".streamlit" / "config.toml").read_text())
     .get("server", {})

@@ -3,6 +3,8 @@
 import pytest
 from helpers import open_app, warnings_text
 
+from indicators.display import pages as registry
+
 HOSTILE = {
     "lang": "ü<script>alert('x')</script>",
     "set": "'; DROP TABLE regions; --",
@@ -16,7 +18,7 @@ HOSTILE = {
     "level": "<b>bold</b>",
     "outside": "maybe",
 }
-PAGES = ["overview", "map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
+PAGES = [page.name for page in registry.PAGES]
 
 
 @pytest.mark.parametrize("page", PAGES)

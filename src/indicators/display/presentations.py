@@ -8,7 +8,7 @@ instead of failing in front of an audience.
 import json
 from urllib.parse import parse_qs, urlsplit
 
-from indicators.display.urlstate import PAGE_KEYS
+from indicators.display.pages import BY_PATH
 from indicators.paths import REPO_ROOT
 
 FOLDER = REPO_ROOT / "presentations"
@@ -42,13 +42,18 @@ def load(name):
         _texts(slide.get("note"), f"{where}: note")
         view = urlsplit(str(slide.get("view", "")))
         page = view.path.strip("/")
-        if page not in PAGE_KEYS or page == "praesentation":
+        if page not in BY_PATH or BY_PATH[page].name == "presentation":
             raise ValueError(f"{where}: unknown page {page!r} in 'view'")
         params = {k: v[-1] for k, v in parse_qs(view.query).items()}
         checked.append(
             {"title": slide["title"], "note": slide["note"], "page": page} | {"params": params}
         )
     return {"title": data["title"], "slides": checked}
+
+
+def number(deck, requested):
+    """The slide shown for a requested slide number: the first or last where it lies outside."""
+    return min(max(1, requested), len(deck["slides"]))
 
 
 def _texts(value, where):

@@ -8,6 +8,7 @@ and capped, so a hostile or very long link costs nothing.
 from dataclasses import dataclass, field
 
 from indicators import own_region
+from indicators.display.pages import PAGES
 from indicators.groups import DEFAULT_SET, REGIOPOLE_SETS
 
 MAX_REGIONS = 8
@@ -40,18 +41,7 @@ DEFAULTS = {
     ],
 }
 # Which parameters each page writes into its URL (besides the global lang/set/outside).
-PAGE_KEYS = {
-    "ueberblick": [],
-    "karte": ["ind", "year", "level", "kind"],
-    "vergleich": ["ind", "year", "regions", "inds"],
-    "rangliste": ["ind", "year", "kind", "start", "region"],
-    "profil": ["region", "year"],
-    "entwicklung": ["ind", "regions", "base"],
-    "zusammenhaenge": ["x", "y", "year", "regions", "start"],
-    "daten": [],
-    "praesentation": ["deck", "slide"],
-    "eigene-region": ["own", "ind", "year"],
-}
+PAGE_KEYS = {page.path: list(page.state_keys) for page in PAGES}
 GLOBAL_KEYS = ["lang", "set", "outside"]
 LEVELS = ("kreis", "region", "tiles")
 KINDS = ("regiopole", "metropolitan_region", "all")
