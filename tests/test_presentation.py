@@ -47,3 +47,17 @@ def test_bad_slide_number_and_language():
     at = open_app("presentation", deck="nope", slide="-1")
     assert "deck" in warnings_text(at) and "slide" in warnings_text(at)
     assert "**Folie 1 von 8**" in [m.value for m in at.markdown]
+
+
+def test_every_slide_of_every_shipped_deck_shows_data():
+    """A deck whose slide shows only a notice would fail in front of the committee."""
+    from helpers import open_app
+
+    from indicators.display import presentations
+
+    for deck in presentations.available():
+        for number in range(1, len(presentations.load(deck)["slides"]) + 1):
+            at = open_app("presentation", deck=deck, slide=str(number))
+            notices = [i.value for i in at.info] + [w.value for w in at.warning]
+            assert not notices, (deck, number, notices)
+            assert at.get("plotly_chart") or at.dataframe, (deck, number)

@@ -304,6 +304,9 @@ def _freeze(entry):
     entry["breaks"] = tuple(entry.get("breaks", ()))
     entry["not_applicable"] = tuple(entry.get("not_applicable", ()))
     entry["factor"] = float(entry.get("factor", 1.0))
+    for bound in ("valid_min", "valid_max"):
+        if entry.get(bound) is not None:
+            entry[bound] = float(entry[bound])
     entry["approximate"] = tuple(sorted(entry.get("approximate", {}).items()))
     entry["crosschecks"] = tuple(entry.get("crosschecks", ()))
     entry["withheld"] = tuple(

@@ -606,7 +606,11 @@ def similar_regions(con, region_id, year, n=5, indicators=None, min_share=0.7):
     own = years.loc[region_id]
     older = sorted(f"{k} ({y})" for k, y in own.items() if not pd.isna(y) and y < year)
     note = (
-        Note("earlier_years", f"latest earlier year used for: {', '.join(older)}", older=older)
+        Note(
+            "earlier_years",
+            f"latest earlier year used for: {', '.join(older)}",
+            older=", ".join(older),
+        )
         if older
         else None
     )

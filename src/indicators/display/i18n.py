@@ -369,6 +369,15 @@ TEXT = {
         "Statistical break in {years}: the change {start}→{end} mixes two bases (e.g. a new "
         "census base).",
     ),
+    "note_break_in_series": (
+        "Bruch in der Zeitreihe {years}: Werte davor und danach sind nur eingeschränkt "
+        "vergleichbar.",
+        "Statistical break in {years}: levels before and after are not strictly comparable.",
+    ),
+    "note_earlier_years": (
+        "Für einige Indikatoren gilt das letzte frühere Jahr: {older}.",
+        "The latest earlier year is used for some indicators: {older}.",
+    ),
     "not_over_time": (
         "Dieser Index wird jedes Jahr neu skaliert: Werte verschiedener Jahre sind nicht "
         "vergleichbar, daher zeigt diese Seite für ihn keine Entwicklung. Rangliste, Karte "

@@ -42,8 +42,9 @@ def regions_control(ctx, label, options=None):
 def note_text(ctx, note):
     """A note of the engine in the reader's language (by its code, never its English); a
     note without a translation as the engine wrote it."""
-    if getattr(note, "code", None) == "neutral_ranking":
+    code = getattr(note, "code", None)
+    if code == "neutral_ranking":
         return ctx.t("rank_neutral_note")
-    if getattr(note, "code", None) == "break_in_change":
-        return ctx.t("note_break_in_change", **note.params)
+    if code in ("break_in_change", "break_in_series", "earlier_years"):
+        return ctx.t(f"note_{code}", **note.params)
     return str(note)
