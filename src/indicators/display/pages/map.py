@@ -1,0 +1,196 @@
+"""Karte: any indicator and year as a choropleth per Kreis or per region (no map tiles), or
+as an equal-area tile map with one square per region."""
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from indicators import compare, groups
+from indicators.display import charts, formatting, maps
+from indicators.display import elements as el
+from indicators.display.pages.common import indicator_control, year_choice
+
+LEVELS = ("kreis", "region", "tiles")
+KINDS = ("regiopole", "metropolitan_region")
+
+
+def kreis_values(con, indicator_id, year):
+    """Name and value of every Kreis (NaN where it has none) for one indicator and year."""
+    return con.execute(
+        "SELECT k.ags, k.name, v.value FROM kreise k LEFT JOIN kreis_values v "
+        "ON v.ags = k.ags AND v.indicator_id = ? AND v.year = ?",
+        [indicator_id, year],
+    ).df()
+
+
+def controls(ctx):
+    """Indicator, year and level; for the region level also which regions."""
+    t = ctx.t
+    _, year_part = year_choice(ctx, [ctx.state["ind"]])
+    level = el.Control(
+        "segmented_control",
+        "level",
+        t("map_level"),
+        LEVELS,
+        lambda v: t(f"level_{v}"),
+        extra={"required": True},
+    )
+    right = (level,)
+    if ctx.state["level"] == "region":
+        ctx.ensure("kind", KINDS)
+        kind = el.Control(
+            "segmented_control",
+            "kind",
+            t("map_regions_of"),
+            KINDS,
+            lambda v: t(f"kind_{v}"),
+            extra={"required": True},
+        )
+        right = (level, kind)
+    return el.Columns(((indicator_control(ctx),), (year_part,), right), widths=(3, 3, 3))
+
+
+def build(ctx):
+    state = ctx.state
+    parts = [el.Title(ctx.t("page_map")), controls(ctx)]
+    indicator_id, year, level = state["ind"], state["year"], state["level"]
+    if level == "tiles":
+        return parts + _tiles(ctx, indicator_id, year)
+    kind = state["kind"] if level == "region" else None
+    return parts + _map(ctx, indicator_id, year, level, kind)
+
+
+def _map(ctx, indicator_id, year, level, kind):
+    t = ctx.t
+    frame, labels, fig = ctx.keep(
+        ("map", *_view(ctx, indicator_id, year), level, kind),
+        lambda: _choropleth(ctx, indicator_id, year, level, kind),
+    )
+    table = frame[["id", "name", "value", "rank"]].rename(
+        columns={"id": "ags" if level == "kreis" else "region_id"}
+    )
+    table["unit"] = ctx.unit_label(indicator_id)
+    table["year"] = year
+    return [
+        el.Figure(fig, "map_chart", f"karte_{indicator_id}_{year}", {"scrollZoom": True}),
+        el.Caption(t("map_classes", breaks=" | ".join(labels)) + " " + t("map_outlines")),
+        el.Download(table, f"karte_{indicator_id}_{year}_{level}", "dl_map", (indicator_id,)),
+    ]
+
+
+def _tiles(ctx, indicator_id, year):
+    frame, _, fig = ctx.keep(
+        ("tiles", *_view(ctx, indicator_id, year)), lambda: _tile_map(ctx, indicator_id, year)
+    )
+    table = frame[["id", "name", "kind", "value", "rank"]].rename(columns={"id": "region_id"})
+    table["unit"], table["year"] = ctx.unit_label(indicator_id), year
+    return [
+        el.Figure(fig, "tile_chart", f"kacheln_{indicator_id}"),
+        el.Caption(ctx.t("map_tiles_help")),
+        el.Download(table, f"kacheln_{indicator_id}_{year}", "dl_tiles", (indicator_id,)),
+    ]
+
+
+def _view(ctx, indicator_id, year):
+    """All a map depends on besides its level: kept maps are shared by all sessions showing
+    the same view, and redrawn the next day (the date is printed under them)."""
+    state = ctx.state
+    return indicator_id, year, state["set"], state["outside"], ctx.lang, formatting.today()
+
+
+def _with_texts(ctx, frame, indicator_id):
+    """Tooltip texts (value with unit, 'Rang r / n') and the class breaks with labels."""
+    n = int(frame["value"].notna().sum())
+    show = ctx.formatter(indicator_id)
+    rank_label = ctx.t("map_tooltip_rank")
+    frame["value_text"] = [show(v) for v in frame["value"]]
+    frame["rank_text"] = [f"{rank_label} {r} / {n}" if pd.notna(r) else "" for r in frame["rank"]]
+    breaks = maps.class_breaks(frame["value"])
+    return breaks, maps.legend_labels(breaks, lambda v: ctx.number(indicator_id, v))
+
+
+def _title(ctx, indicator_id, year):
+    return f"{ctx.indicator_label(indicator_id)} ({ctx.unit_label(indicator_id)}), {year}"
+
+
+def _choropleth(ctx, indicator_id, year, level, kind):
+    """The map for one view: its data frame, class labels and frozen figure (callers must
+    not modify them)."""
+    t, snap = ctx.t, ctx.snap
+    regiopoles = groups.regiopole_ids(snap.regions, **ctx.group_args(), distinct=False)
+    outlines = ctx.geojson("region_outlines.geojson", overview=True)["features"]
+    if level == "kreis":
+        frame = kreis_values(ctx.con(), indicator_id, year)
+        sign = {"lower_better": 1}.get(ctx.meta(indicator_id)["polarity"], -1)
+        frame["rank"] = (sign * frame["value"]).rank(method="min").astype("Int64")
+        frame = frame.rename(columns={"ags": "id"})
+        base, key = ctx.geojson("kreise.geojson", overview=True), "ags"
+    else:
+        ranked = ctx.compare(compare.ranking, indicator_id, year, kind=kind, **ctx.group_args())
+        frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
+        # Large regions first, so that smaller ones inside them stay visible on top.
+        size = snap.values("population", 2022, list(frame["id"])).sort_values(ascending=False)
+        position = {r: k for k, r in enumerate(size.index)}
+        base = {
+            "features": sorted(
+                (f for f in outlines if f["properties"]["region_id"] in position),
+                key=lambda f: position[f["properties"]["region_id"]],
+            )
+        }
+        key = "region_id"
+
+    breaks, labels = _with_texts(ctx, frame, indicator_id)
+    kinds = snap.regions["kind"]
+    laender = ctx.geojson("laender.geojson", overview=True)
+    fig = maps.geo_figure(
+        maps.cores_trace(ctx.core_points(regiopoles), t("map_cores")),
+        [
+            maps.background_trace(laender),
+            *maps.value_traces(base, key, frame, breaks, labels, t("missing_data")),
+            maps.outline_trace(
+                [
+                    f
+                    for f in outlines
+                    if kinds[f["properties"]["region_id"]] == "metropolitan_region"
+                ],
+                "region_id",
+                maps.OUTLINE["metropolitan_region"],
+                2.5,
+                t("kind_metropolitan_region"),
+            ),
+            maps.outline_trace(
+                [f for f in outlines if f["properties"]["region_id"] in regiopoles],
+                "region_id",
+                maps.OUTLINE["regiopole"],
+                2,
+                t("kind_regiopole"),
+            ),
+        ],
+        maps.bounds(ctx.geojson("laender.geojson")["features"], pad=0.02),
+    )
+    source = ctx.source_line([indicator_id], [year]) + ". © GeoBasis-DE / BKG 2021"
+    charts.finish(fig, _title(ctx, indicator_id, year), source, ctx.lang, height=700)
+    return frame, labels, maps.side_legend(fig).freeze()
+
+
+def _tile_map(ctx, indicator_id, year):
+    """Equal tiles for all regiopole and metropolitan regions, placed like their cores."""
+    ranked = ctx.compare(compare.ranking, indicator_id, year, kind=None, **ctx.group_args())
+    frame = ranked[["region_id", "name", "kind", "value", "rank"]].rename(
+        columns={"region_id": "id"}
+    )
+    cores = ctx.core_points(frame["id"])
+    frame["lon"], frame["lat"] = cores["lon"].to_numpy(), cores["lat"].to_numpy()
+    cells = maps.tile_positions(frame)
+    frame["x"] = [cells[r][0] for r in frame["id"]]
+    frame["y"] = [cells[r][1] for r in frame["id"]]
+    breaks, labels = _with_texts(ctx, frame, indicator_id)
+    frame["label"] = [
+        f"{city[:10]}<br>{ctx.number(indicator_id, v)}"
+        for city, v in zip(cores["name"], frame["value"], strict=True)
+    ]
+    traces, tiles = maps.tile_traces(frame, breaks, labels, ctx.t("missing_data"))
+    fig = go.Figure(traces)
+    source = ctx.source_line([indicator_id], [year])
+    charts.finish(fig, _title(ctx, indicator_id, year), source, ctx.lang, height=820)
+    maps.side_legend(fig)
+    return frame, labels, maps.tile_layout(fig, tiles)
