@@ -55,9 +55,10 @@ def _geojson(path, target, kreise, regions):
     keep = []
     for feature in collection["features"]:
         props = feature["properties"]
-        if props.get("ags", next(iter(kreise))) in kreise and props.get(
-            "region_id", next(iter(regions))
-        ) in regions:
+        if (
+            props.get("ags", next(iter(kreise))) in kreise
+            and props.get("region_id", next(iter(regions))) in regions
+        ):
             keep.append(feature)
     target.write_text(json.dumps({**collection, "features": keep}), encoding="utf-8")
 

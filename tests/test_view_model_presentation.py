@@ -2,7 +2,6 @@
 slide of the shipped presentation is its frame and the content of its page's own view model
 (no script run), and the methods page carries the tables and downloads it offers."""
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -14,7 +13,7 @@ from indicators import db
 from indicators.display import elements as el
 from indicators.display import presentations, urlstate
 from indicators.display.context import Context
-from indicators.display.pages import BY_PATH, Page, methods, presentation
+from indicators.display.pages import BY_PATH, methods, presentation
 from indicators.snapshot import snapshot
 
 DECK = presentations.load("netzwerk")
@@ -66,10 +65,6 @@ def of(kind, parts):
     return [part for part in flat(parts) if isinstance(part, kind)]
 
 
-def converted(page):
-    return importlib.util.find_spec(f"indicators.display.pages.{page.name}") is not None
-
-
 def test_view_models_do_not_import_streamlit():
     code = (
         "import sys, indicators.display.pages.methods, indicators.display.pages.presentation;"
@@ -115,7 +110,7 @@ def test_methods_page_as_plain_data(con, plain, lang):
 
 def slide_context(con, plain, number, lang="de"):
     """The context a slide is built in: the URL names the slide, whose view is applied
-    (as views/shared.slide does when the slide is entered)."""
+    (as views/state.slide does when the slide is entered)."""
     ctx = context(con, plain, deck="netzwerk", slide=str(number), lang=lang)
     _, _, chosen = presentation.locate(ctx.state)
     ctx.state.update(presentation.slide_view(chosen, plain[1]))
@@ -142,11 +137,7 @@ def test_every_slide_is_its_frame_and_its_page(con, plain, number):
     assert content.key == "slide" and content.parts
 
     page = BY_PATH[slide["page"]]
-    if not converted(page):  # until every page has its view model (issue 13)
-        assert content.parts == (presentation.Script(page.name),)
-        return
     shown = list(flat(content.parts))
-    assert not any(isinstance(part, presentation.Script) for part in shown)
     assert shown[0] == el.Title(ctx.t(page.title_key))  # hidden on the slide by its CSS
     # Real content: the slide's indicator charted or offered for download, or, where the
     # page ends early, named in its explanation.
@@ -168,8 +159,6 @@ def test_ranking_slides_show_the_network_with_the_named_region(con, plain):
         if slide["page"] == "rangliste"
     ]
     assert len(ranking_slides) == 5
-    if not converted(BY_PATH["rangliste"]):
-        pytest.skip("the ranking page has no view model")
     for number, slide in ranking_slides:
         ctx = slide_context(con, plain, number)
         content = presentation.build(ctx)[-1].parts
@@ -213,10 +202,3 @@ def test_broken_presentation_is_named(con, plain, tmp_path, monkeypatch):
     state = urlstate.parse({}, options)[0] | {"deck": "kaputt"}
     (stop,) = presentation.build(Context(snap, options, state, con.cursor, kreise=kreise))
     assert isinstance(stop, el.Stop) and "kaputt.json, slide 1: title" in stop.text
-
-
-def test_page_without_view_model_is_left_to_its_script(con, plain):
-    """TEMPORARY (issue 13): views/presentation.py runs such a page as a script."""
-    ctx = slide_context(con, plain, 1)
-    missing = Page("nirgends", "no_such_page", "page_map", ())
-    assert presentation.content(ctx, missing) == [presentation.Script("no_such_page")]

@@ -4,16 +4,36 @@ that knows how a title, a chart or a bound widget looks."""
 import streamlit as st
 
 from indicators.display import elements as el
-from views import shared
+from indicators.display.context import Context
+from views import cache, outputs, state
 
 
 def page(build):
     """Build a page's view model from the current state and draw it."""
-    ctx = shared.context()
+    ctx = context()
     parts = build(ctx)
     for name in ctx.changed:
-        shared.set_state(name, ctx.state[name])
+        state.set_state(name, ctx.state[name])
     draw(parts)
+
+
+def context():
+    """The view model's context for this run: cached data and engine, the view state."""
+    return Context(
+        cache.snap(),
+        cache.options(),
+        state.state(),
+        cache.con,
+        call=lambda function, _con, *args, **kwargs: cache.call(
+            cache.named(function), *args, **kwargs
+        ),
+        figure=lambda builder, *args, **kwargs: cache.figure(builder.__name__, *args, **kwargs),
+        kreise=cache.table("kreise"),
+        geojson=cache.geojson,
+        keep=cache.keep,
+        tables=lambda _con, name: cache.table(name),
+        session=st.session_state,
+    )
 
 
 def draw(parts, values=None):
@@ -36,9 +56,9 @@ def _draw(part, values):
         case el.Notice():
             getattr(st, part.level)(part.text)
         case el.Stop():
-            shared.stop_with(part.text)
+            outputs.stop_with(part.text)
         case el.Sentence():
-            shared.sentence(part.text)
+            outputs.sentence(part.text)
         case el.Metric():
             st.metric(
                 part.label,
@@ -50,28 +70,28 @@ def _draw(part, values):
                 chart_data=list(part.chart_data) if part.chart_data else None,
             )
         case el.Table():
-            shown = shared.styled(part.frame, part.digits) if part.digits else part.frame
+            shown = outputs.styled(part.frame, part.digits) if part.digits else part.frame
             st.dataframe(shown, hide_index=True, height=part.height, key=part.key)
         case el.Chart():
             st.plotly_chart(
                 part.figure,
                 key=f"chart_{part.key}",
-                config=shared.chart_config(part.stem) | part.config,
+                config=outputs.chart_config(part.stem) | part.config,
             )
             indicators = list(part.indicators) if part.indicators else None
-            shared.download(
+            outputs.download(
                 part.data, part.stem, key=f"dl_{part.key}", indicators=indicators, notes=part.notes
             )
         case el.Download():
             indicators = None if part.indicators is None else list(part.indicators)
-            shared.download(part.frame, part.stem, part.key, part.label, indicators)
+            outputs.download(part.frame, part.stem, part.key, part.label, indicators)
         case el.Control():
             kwargs = dict(part.extra)
             if part.options or part.none_label is not None:  # "none" is an option too
                 kwargs["options"] = list(part.options)
             if part.format is not None:
                 kwargs["format_func"] = part.format
-            shared.bound(getattr(st, part.kind), part.name, part.label, part.none_label, **kwargs)
+            state.bound(getattr(st, part.kind), part.name, part.label, part.none_label, **kwargs)
         case el.Columns():
             columns = st.columns(
                 list(part.widths) if part.widths else len(part.parts), **part.extra
@@ -106,10 +126,10 @@ def _draw(part, values):
             with st.container(key=part.key):
                 draw(part.parts, values)
         case el.Figure():
-            config = shared.chart_config(part.stem) if part.stem else {"displaylogo": False}
+            config = outputs.chart_config(part.stem) if part.stem else {"displaylogo": False}
             st.plotly_chart(part.figure, key=part.key, config=config | part.config)
         case el.PrintStyle():
-            shared.print_style()
+            outputs.print_style()
         case el.Tabs():
             for tab, content in zip(st.tabs(list(part.labels)), part.parts, strict=True):
                 with tab:

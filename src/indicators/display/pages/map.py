@@ -4,7 +4,7 @@ as an equal-area tile map with one square per region."""
 import pandas as pd
 import plotly.graph_objects as go
 
-from indicators import compare, groups
+from indicators import catalogue, compare, groups
 from indicators.display import charts, formatting, maps
 from indicators.display import elements as el
 from indicators.display.pages.common import indicator_control, year_choice
@@ -128,7 +128,9 @@ def _choropleth(ctx, indicator_id, year, level, kind):
         ranked = ctx.compare(compare.ranking, indicator_id, year, kind=kind, **ctx.group_args())
         frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
         # Large regions first, so that smaller ones inside them stay visible on top.
-        size = snap.values("population", 2022, list(frame["id"])).sort_values(ascending=False)
+        size = snap.values(
+            "population", catalogue.load().reference_year, list(frame["id"])
+        ).sort_values(ascending=False)
         position = {r: k for k, r in enumerate(size.index)}
         base = {
             "features": sorted(

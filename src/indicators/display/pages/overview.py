@@ -2,22 +2,15 @@
 
 import pandas as pd
 
-from indicators import compare
+from indicators import catalogue, compare
 from indicators.display import charts
 from indicators.display import elements as el
 from indicators.display.pages import PAGES
 from indicators.groups import METROPOLITAN
 
-# The indicators the overview and every region profile lead with.
-HEADLINES = [
-    "population",
-    "gdp_per_capita",
-    "unemployment_rate",
-    "household_income_per_capita",
-    "physicians_per_10000",
-    "broadband_1000_share",
-]
-POPULATION_SINCE = 2011  # first year on the 2011-census base: no break up to 2022
+# The lead indicators and the year sizes are compared with, both declared in the catalogue.
+HEADLINES = catalogue.load().headlines()
+POPULATION_SINCE = catalogue.load().sizes_since  # first year on the current census base
 DELTA_COLOR = {"higher_better": "normal", "lower_better": "inverse", "neutral": "off"}
 
 

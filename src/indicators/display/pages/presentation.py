@@ -4,12 +4,11 @@ high contrast, no sidebar; "slide 3 of 8", previous/next buttons and arrow keys.
 A slide is its frame (the presentation's title, "slide 3 of 8", the buttons, the slide's
 title and note) and then the content of the page it shows, built by that page's own view
 model (found through the page registry) from the view state the slide applied
-(views/shared.slide). The containers keyed `slide_note` and `slide` are what the
+(views/state.slide). The containers keyed `slide_note` and `slide` are what the
 presentation stylesheet (views/presentation.css) keys on.
 """
 
 import importlib
-from dataclasses import dataclass
 
 from indicators.display import elements as el
 from indicators.display import formatting, presentations, urlstate
@@ -79,20 +78,4 @@ def _step(ctx, label, key, target, disabled, shortcut):
 
 def content(ctx, page):
     """The elements of a page (of the registry) as its own view model builds them."""
-    try:
-        module = importlib.import_module(f"indicators.display.pages.{page.name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"indicators.display.pages.{page.name}":
-            raise  # a view model that exists but imports something missing
-        return [Script(page.name)]  # TEMPORARY, see Script
-    return module.build(ctx)
-
-
-@dataclass(frozen=True)
-class Script:
-    """TEMPORARY (issue 13), until every page has a view model: a page that has none yet,
-    which views/presentation.py runs as a script inside the slide. Delete it, the
-    fallback in `content` and the one in views/presentation.py once the last page is
-    converted."""
-
-    name: str
+    return importlib.import_module(f"indicators.display.pages.{page.name}").build(ctx)

@@ -3,13 +3,13 @@ similar regions, member Kreise and the region's definition. Prints cleanly."""
 
 import pandas as pd
 
-from indicators import compare
+from indicators import catalogue, compare
 from indicators.display import charts, exports, formatting, maps
 from indicators.display import elements as el
 from indicators.display.pages.overview import DELTA_COLOR, HEADLINES
 from indicators.display.pages.ranking import year_control
 
-SINCE = 2011  # sizes are compared with 2011, the first year on the current census base
+SINCE = catalogue.load().sizes_since  # sizes: compared with the first year of the census base
 
 
 def controls(ctx):

@@ -1,0 +1,100 @@
+"""What the pages share besides elements: downloads (CSV and Excel of exactly what is
+shown), an indicator's definition and caveats beside it, citable sentences, number-formatted
+tables and a friendly stop."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from indicators.display import exports, formatting, i18n
+from views import cache
+from views.state import lang, stop, t
+
+
+def sentence(text):
+    """A citable sentence with a copy button (the code block's own)."""
+    st.caption(t("sentence_label"))
+    st.code(text, language=None, wrap_lines=True)
+
+
+def indicator_notes(indicator_ids):
+    """Definition and caveats of each indicator beside its chart or table, so that whoever
+    quotes a figure sees its limits there (e.g. students counted at the seat of a
+    distance-learning university), not only on the methods page."""
+    de = lang() == "de"
+    for indicator_id in dict.fromkeys(indicator_ids):
+        meta = cache.snap().meta[indicator_id]
+        if meta[f"ranking_note_{lang()}"]:
+            st.caption("⚠️ " + meta[f"ranking_note_{lang()}"])
+        label = meta["label_de" if de else "label_en"]
+        with st.expander(t("indicator_notes", indicator=label)):
+            st.caption(f"{t('description')}: " + meta["description_de" if de else "description_en"])
+            st.caption(f"{t('caveats')}: " + meta["caveats_de" if de else "caveats"])
+
+
+def download(frame, stem, key, label=None, indicators=None, notes=True):
+    """CSV and Excel downloads of exactly the data shown, generated only when clicked.
+
+    The workbook's second sheet describes the indicators (`indicators`, or the frame's
+    column indicator_id) with their sources and licences. Indicators named explicitly also
+    get their definition and caveats on the page (`notes`)."""
+    language = lang()
+    if indicators is not None and notes:
+        indicator_notes(indicators)
+    if indicators is None:
+        indicators = list(frame["indicator_id"].unique()) if "indicator_id" in frame else []
+    left, right = st.columns([1, 1], width=420)
+    left.download_button(
+        label or t("download_csv"),
+        lambda: exports.csv_bytes(frame, language),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        key=key,
+        icon="⬇️",
+    )
+    note = i18n.t("export_note", language, date=formatting.today(language))
+    right.download_button(
+        t("download_xlsx"),
+        lambda: exports.excel_bytes(
+            frame,
+            exports.metadata(cache.snap(), indicators, language),
+            (i18n.t("sheet_data", language), i18n.t("sheet_meta", language)),
+            note,
+        ),
+        file_name=f"{stem}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"{key}_xlsx",
+        icon="⬇️",
+    )
+
+
+def chart_config(stem):
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": stem, "scale": 2},
+    }
+
+
+def styled(frame, digits):
+    """A table whose numbers use the language's separators but still sort as numbers.
+
+    digits: column -> number of decimals. (No `decimal=`/`thousands=` here: pandas would
+    apply them again to the formatter's output and swap the separators back.)
+    """
+    language = lang()
+    return frame.style.format(
+        {c: (lambda v, d=d: formatting.number(v, language, d)) for c, d in digits.items()},
+        na_rep=formatting.MISSING,
+    )
+
+
+def stop_with(message):
+    """A friendly stop when inputs are missing (never a traceback)."""
+    st.info(message)
+    stop()
+
+
+def print_style():
+    """Our own static print stylesheet (no data or user input in it): content only, full
+    width, when a page is printed or saved as PDF from the browser."""
+    st.html(f"<style>{(Path(__file__).with_name('print.css')).read_text()}</style>")
