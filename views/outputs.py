@@ -21,15 +21,15 @@ def indicator_notes(indicator_ids):
     """Definition and caveats of each indicator beside its chart or table, so that whoever
     quotes a figure sees its limits there (e.g. students counted at the seat of a
     distance-learning university), not only on the methods page."""
-    de = lang() == "de"
+    language = lang()
     for indicator_id in dict.fromkeys(indicator_ids):
         meta = cache.snap().meta[indicator_id]
-        if meta[f"ranking_note_{lang()}"]:
-            st.caption("⚠️ " + meta[f"ranking_note_{lang()}"])
-        label = meta["label_de" if de else "label_en"]
+        if note := i18n.field(meta, "ranking_note", language):
+            st.caption("⚠️ " + note)
+        label = i18n.field(meta, "label", language)
         with st.expander(t("indicator_notes", indicator=label)):
-            st.caption(f"{t('description')}: " + meta["description_de" if de else "description_en"])
-            st.caption(f"{t('caveats')}: " + meta["caveats_de" if de else "caveats"])
+            st.caption(f"{t('description')}: " + i18n.field(meta, "description", language))
+            st.caption(f"{t('caveats')}: " + i18n.field(meta, "caveats", language))
 
 
 def download(frame, stem, key, label=None, indicators=None, notes=True):

@@ -99,12 +99,10 @@ class Context:
         return self.snap.meta[indicator_id]
 
     def indicator_label(self, indicator_id):
-        info = self.meta(indicator_id)
-        return info["label_de"] if self.lang == "de" else info["label_en"]
+        return i18n.field(self.meta(indicator_id), "label", self.lang)
 
     def unit_label(self, indicator_id):
-        info = self.meta(indicator_id)
-        return info["unit_de"] if self.lang == "de" else info["unit"]
+        return i18n.field(self.meta(indicator_id), "unit", self.lang)
 
     def decimals(self, indicator_id):
         return int(self.meta(indicator_id)["decimals"])
@@ -232,7 +230,12 @@ class Context:
         ]
         if "regiopole" in kinds:
             lines.append(
-                (self.t("regiopole_median"), medians.iloc[0], charts.COLORS["regiopole"], "dash")
+                (
+                    self.t("regiopole_median"),
+                    medians[groups.group_id(**self.group_args())],
+                    charts.COLORS["regiopole"],
+                    "dash",
+                )
             )
         if "metropolitan_region" in kinds:
             lines.append(
@@ -306,7 +309,7 @@ class Context:
             kind=kind,
             polarity=self.meta(indicator_id)["polarity"],
             source=self.short_source([indicator_id], [year]),
-            note=self.meta(indicator_id)[f"ranking_note_{self.lang}"],
+            note=i18n.field(self.meta(indicator_id), "ranking_note", self.lang),
         )
 
     def change_sentence(self, indicator_id, region_id, start, end, name=None):

@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from indicators.display import i18n
+
 # A spreadsheet reads a CSV cell starting with one of these as a formula (OWASP: CSV
 # injection); such text cells get a leading apostrophe. Plain numbers ("-1.5") stay as they are.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -26,10 +28,10 @@ def metadata(snap, indicator_ids, lang):
         rows.append(
             {
                 "indicator_id": indicator_id,
-                "label": info["label_de" if lang == "de" else "label_en"],
-                "unit": info["unit_de" if lang == "de" else "unit"],
-                "definition": info["description_de" if lang == "de" else "description_en"],
-                "caveats": info["caveats_de" if lang == "de" else "caveats"] or "",
+                "label": i18n.field(info, "label", lang),
+                "unit": i18n.field(info, "unit", lang),
+                "definition": i18n.field(info, "description", lang),
+                "caveats": i18n.field(info, "caveats", lang) or "",
                 "source": "; ".join(s["attribution"] for s in sources),
                 "licence": ", ".join(dict.fromkeys(s["licence"] for s in sources)),
             }

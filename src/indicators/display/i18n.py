@@ -397,6 +397,22 @@ TEXT = {
 }
 
 
+# Catalogue fields that exist once per language: German under one name, English under the other.
+FIELDS = {
+    "label": ("label_de", "label_en"),
+    "unit": ("unit_de", "unit"),
+    "description": ("description_de", "description_en"),
+    "caveats": ("caveats_de", "caveats"),
+    "ranking_note": ("ranking_note_de", "ranking_note_en"),
+}
+
+
+def field(info, name, lang="de"):
+    """An indicator's catalogue field (`info`: its row) in the reader's language."""
+    de, en = FIELDS[name]
+    return info[de if lang == "de" else en]
+
+
 def t(key, lang="de", **values):
     """The text for `key` in `lang`, with {placeholders} filled in."""
     de, en = TEXT[key]

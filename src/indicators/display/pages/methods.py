@@ -5,6 +5,7 @@ from datetime import date
 
 from indicators import db
 from indicators.display import elements as el
+from indicators.display import i18n
 
 # The tables offered as CSV and Excel, in the order of the download grid (three columns).
 DOWNLOADS = ("indicators", "regions", "region_members", "kreise", "region_values", "sources")
@@ -43,10 +44,10 @@ def _catalogue(ctx):
     t, de = ctx.t, ctx.lang == "de"
     catalogue = ctx.table("indicators")
     view = catalogue.assign(
-        label=catalogue["label_de" if de else "label_en"],
-        unit_shown=catalogue["unit_de" if de else "unit"],
-        description=catalogue["description_de" if de else "description_en"],
-        caveat=catalogue["caveats_de" if de else "caveats"],
+        label=i18n.field(catalogue, "label", ctx.lang),
+        unit_shown=i18n.field(catalogue, "unit", ctx.lang),
+        description=i18n.field(catalogue, "description", ctx.lang),
+        caveat=i18n.field(catalogue, "caveats", ctx.lang),
         years=catalogue["first_year"].astype(str) + "–" + catalogue["last_year"].astype(str),
         rule=catalogue.apply(_rule, axis=1, de=de),
     )

@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from indicators import catalogue, compare
+from indicators import catalogue, compare, groups
 from indicators.display import charts
 from indicators.display import elements as el
 from indicators.display.pages import PAGES
@@ -37,7 +37,8 @@ def group_values(ctx, indicator_id, year):
     """(regiopole regions, metropolitan regions, Germany) of one indicator and year."""
     summary = ctx.compare(compare.group_summary, indicator_id, year, **ctx.group_args())
     by_group = summary.set_index("group")["aggregate"]
-    return by_group.iloc[0], by_group[METROPOLITAN], by_group["de"]
+    regiopoles = groups.group_id(**ctx.group_args())
+    return by_group[regiopoles], by_group[METROPOLITAN], by_group["de"]
 
 
 def card(ctx, indicator_id, year):
