@@ -53,3 +53,14 @@ def small_app(tmp_path, monkeypatch):
     yield connection
     connection.close()
     small_data.clear_app_caches()
+
+
+@pytest.fixture(scope="session")
+def plain(con):
+    """(snapshot, options, kreise) as the app builds them, without its caches."""
+    from indicators.display.context import options_for
+    from indicators.snapshot import snapshot
+
+    kreise = con.execute("SELECT * FROM kreise ORDER BY ags").df()
+    snap = snapshot(con)
+    return snap, options_for(snap, kreise["ags"]), kreise

@@ -60,3 +60,23 @@ def map_areas(spec):
 
 def warnings_text(at):
     return " ".join(w.value for w in at.warning)
+
+
+def flat(parts):
+    """Every element of a view model, with the contents of columns, tabs and containers in
+    their place (a container also stands for itself)."""
+    from indicators.display import elements as el
+
+    for part in parts:
+        if isinstance(part, el.Columns | el.Tabs):
+            for group in part.parts:
+                yield from flat(group)
+        elif isinstance(part, el.Container):
+            yield part
+            yield from flat(part.parts)
+        else:
+            yield part
+
+
+def of(kind, parts):
+    return [part for part in flat(parts) if isinstance(part, kind)]

@@ -10,55 +10,19 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from helpers import of
 
 from indicators import compare
 from indicators.display import elements as el
-from indicators.display import presentations, urlstate
+from indicators.display import urlstate
 from indicators.display.context import Context
 from indicators.display.pages import compare as compare_page
 from indicators.display.pages import scatter, trends
-from indicators.snapshot import snapshot
-
-
-@pytest.fixture(scope="module")
-def plain(con):
-    """(snapshot, options) as the app builds them, without its caches."""
-    snap = snapshot(con)
-    years = {
-        i: tuple(
-            y
-            for y in range(snap.first_year, snap.first_year + snap.cube.shape[2])
-            if snap.has_year(i, y)
-        )
-        for i in snap.indicators.index
-    }
-    kreise = tuple(con.execute("SELECT ags FROM kreise ORDER BY ags").df()["ags"])
-    options = urlstate.Options(
-        tuple(snap.indicators.index),
-        tuple(snap.regions.index),
-        years,
-        presentations.available(),
-        kreise,
-    )
-    return snap, options
 
 
 def context(con, plain, **params):
-    snap, options = plain
+    snap, options, _ = plain
     return Context(snap, options, urlstate.parse(params, options)[0], con.cursor)
-
-
-def flat(parts):
-    for part in parts:
-        if isinstance(part, el.Columns):
-            for column in part.parts:
-                yield from flat(column)
-        else:
-            yield part
-
-
-def of(kind, parts):
-    return [part for part in flat(parts) if isinstance(part, kind)]
 
 
 def value(con, indicator, year, region):

@@ -3,39 +3,16 @@ return carry the values of the database, and the own region's inputs (list, uplo
 the view state by the same rules as the page."""
 
 import pytest
+from helpers import of
 
 from indicators import compare, own_region
 from indicators.display import elements as el
-from indicators.display import formatting, presentations, urlstate
+from indicators.display import formatting, urlstate
 from indicators.display.context import Context
 from indicators.display.pages import map as map_page
 from indicators.display.pages import own_region as own_page
-from indicators.snapshot import snapshot
 
 ROSTOCK_KREISE = "Rostock-Kreise~13003,13072,13073*0.5"
-
-
-@pytest.fixture(scope="module")
-def plain(con):
-    """(snapshot, options, kreise) as the app builds them, without its caches."""
-    snap = snapshot(con)
-    years = {
-        i: tuple(
-            y
-            for y in range(snap.first_year, snap.first_year + snap.cube.shape[2])
-            if snap.has_year(i, y)
-        )
-        for i in snap.indicators.index
-    }
-    kreise = con.execute("SELECT * FROM kreise ORDER BY ags").df()
-    options = urlstate.Options(
-        tuple(snap.indicators.index),
-        tuple(snap.regions.index),
-        years,
-        presentations.available(),
-        tuple(kreise["ags"]),
-    )
-    return snap, options, kreise
 
 
 def context(con, plain, session=None, **params):
@@ -43,20 +20,6 @@ def context(con, plain, session=None, **params):
     state = urlstate.parse(params, options)[0]
     session = {} if session is None else session
     return Context(snap, options, state, con.cursor, kreise=kreise, session=session)
-
-
-def flat(parts):
-    """Every element, with the contents of columns and tabs in place of them."""
-    for part in parts:
-        if isinstance(part, (el.Columns, el.Tabs)):
-            for column in part.parts:
-                yield from flat(column)
-        else:
-            yield part
-
-
-def of(kind, parts):
-    return [part for part in flat(parts) if isinstance(part, kind)]
 
 
 def one(kind, parts):

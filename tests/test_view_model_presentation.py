@@ -8,61 +8,21 @@ import sys
 from datetime import date
 
 import pytest
+from helpers import flat, of
 
 from indicators import db
 from indicators.display import elements as el
 from indicators.display import presentations, urlstate
 from indicators.display.context import Context
 from indicators.display.pages import BY_PATH, methods, presentation
-from indicators.snapshot import snapshot
 
 DECK = presentations.load("netzwerk")
-
-
-@pytest.fixture(scope="module")
-def plain(con):
-    """(snapshot, options, kreise) as the app builds them, without its caches."""
-    snap = snapshot(con)
-    years = {
-        i: tuple(
-            y
-            for y in range(snap.first_year, snap.first_year + snap.cube.shape[2])
-            if snap.has_year(i, y)
-        )
-        for i in snap.indicators.index
-    }
-    kreise = con.execute("SELECT * FROM kreise ORDER BY ags").df()
-    options = urlstate.Options(
-        tuple(snap.indicators.index),
-        tuple(snap.regions.index),
-        years,
-        presentations.available(),
-        tuple(kreise["ags"]),
-    )
-    return snap, options, kreise
 
 
 def context(con, plain, **params):
     snap, options, kreise = plain
     state = urlstate.parse(params, options)[0]
     return Context(snap, options, state, con.cursor, kreise=kreise)
-
-
-def flat(parts):
-    """Every element, with the contents of columns, tabs and containers in their place."""
-    for part in parts:
-        if isinstance(part, el.Columns | el.Tabs):
-            for group in part.parts:
-                yield from flat(group)
-        elif isinstance(part, el.Container):
-            yield part
-            yield from flat(part.parts)
-        else:
-            yield part
-
-
-def of(kind, parts):
-    return [part for part in flat(parts) if isinstance(part, kind)]
 
 
 def test_view_models_do_not_import_streamlit():

@@ -4,56 +4,19 @@ return carry the values of the database, formatted as the pages show them."""
 import itertools
 
 import pytest
+from helpers import of
 
 from indicators import catalogue, compare
 from indicators.display import elements as el
-from indicators.display import presentations, urlstate
+from indicators.display import urlstate
 from indicators.display.context import Context
 from indicators.display.pages import PAGES, overview, profile
-from indicators.snapshot import snapshot
-
-
-@pytest.fixture(scope="module")
-def plain(con):
-    """(snapshot, options, kreise) as the app builds them, without its caches."""
-    snap = snapshot(con)
-    years = {
-        i: tuple(
-            y
-            for y in range(snap.first_year, snap.first_year + snap.cube.shape[2])
-            if snap.has_year(i, y)
-        )
-        for i in snap.indicators.index
-    }
-    kreise = con.execute("SELECT * FROM kreise ORDER BY ags").df()
-    options = urlstate.Options(
-        tuple(snap.indicators.index),
-        tuple(snap.regions.index),
-        years,
-        presentations.available(),
-        tuple(kreise["ags"]),
-    )
-    return snap, options, kreise
 
 
 def context(con, plain, **params):
     snap, options, kreise = plain
     state = urlstate.parse(params, options)[0]
     return Context(snap, options, state, con.cursor, kreise=kreise)
-
-
-def flat(parts):
-    """Every element, with the contents of columns in place of the columns."""
-    for part in parts:
-        if isinstance(part, el.Columns):
-            for column in part.parts:
-                yield from flat(column)
-        else:
-            yield part
-
-
-def of(kind, parts):
-    return [part for part in flat(parts) if isinstance(part, kind)]
 
 
 def _group_value(con, indicator, year):

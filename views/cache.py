@@ -11,7 +11,8 @@ import streamlit as st
 
 from indicators import compare, open_db
 from indicators.build import BuildError
-from indicators.display import charts, formatting, i18n, maps, presentations, urlstate
+from indicators.display import charts, formatting, i18n, maps
+from indicators.display.context import TABLES, options_for
 from indicators.paths import DATA_DIR
 from indicators.snapshot import snapshot
 
@@ -58,23 +59,8 @@ def snap():
 
 @st.cache_resource(show_spinner=False)
 def options():
-    s = snap()
-    years = {}
-    for indicator_id in s.indicators.index:
-        present = [
-            y
-            for y in range(s.first_year, s.first_year + s.cube.shape[2])
-            if s.has_year(indicator_id, y)
-        ]
-        years[indicator_id] = tuple(present)
-    kreise = tuple(con().execute("SELECT ags FROM kreise ORDER BY ags").df()["ags"])
-    return urlstate.Options(
-        tuple(s.indicators.index),
-        tuple(s.regions.index),
-        years,
-        presentations.available(),
-        kreise,
-    )
+    kreise = con().execute("SELECT ags FROM kreise ORDER BY ags").df()["ags"]
+    return options_for(snap(), kreise)
 
 
 @st.cache_resource(show_spinner=False)
@@ -89,17 +75,7 @@ def geojson(name, overview=False):
 @st.cache_data(show_spinner=False)
 def table(name):
     """A whole (small) table of the database, e.g. for downloads and the methods page."""
-    allowed = {
-        "kreise",
-        "regions",
-        "region_members",
-        "indicators",
-        "sources",
-        "region_overlaps",
-        "kreis_value_origins",
-        "group_values",
-        "region_values",
-    }
+    allowed = TABLES
     if name not in allowed:
         raise ValueError(f"unknown table {name!r}")
     return con().execute(f"SELECT * FROM {name}").df()  # name checked against a fixed set

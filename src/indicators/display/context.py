@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators import compare, groups, sentences
-from indicators.display import charts, formatting, i18n, maps
+from indicators.display import charts, formatting, i18n, maps, presentations, urlstate
 from indicators.paths import DATA_DIR
 
 
@@ -53,6 +53,26 @@ def _geojson(name, overview=False):
 
 def _make(key, make):
     return make()
+
+
+def options_for(snap, kreise):
+    """What is valid (display.urlstate.Options) for a snapshot and the Kreis keys: ids, the
+    years each indicator has, the shipped presentations."""
+    years = {
+        indicator_id: tuple(
+            y
+            for y in range(snap.first_year, snap.first_year + snap.cube.shape[2])
+            if snap.has_year(indicator_id, y)
+        )
+        for indicator_id in snap.indicators.index
+    }
+    return urlstate.Options(
+        tuple(snap.indicators.index),
+        tuple(snap.regions.index),
+        years,
+        presentations.available(),
+        tuple(kreise),
+    )
 
 
 @dataclass
