@@ -110,10 +110,18 @@ def _break_note(info, start, end):
     )
 
 
+def rank_order(values, polarity, axis=0):
+    """The one ranking rule: 1 = best by polarity (largest first for neutral indicators),
+    ties share the better rank, missing values get none. `polarity` may be one per row of
+    a DataFrame ranked along axis=1 (an array of polarities)."""
+    signs = pd.Series(polarity).map(_sign).replace(0, 1).to_numpy()
+    sign = signs[0] if signs.size == 1 else signs[:, None]
+    return (-sign * values).rank(method="min", axis=axis)
+
+
 def _ranked(values, polarity):
-    """Rank 1 = best; ties share the best rank. Neutral indicators are ordered by size."""
-    sign = _sign(polarity) or 1
-    ranks = (-sign * values).rank(method="min")
+    """Ranks and percentiles (100 = best) of one indicator's values."""
+    ranks = rank_order(values, polarity)
     n = values.notna().sum()
     percentile = 100 * (n - ranks) / (n - 1) if n > 1 else ranks * np.nan
     return ranks.astype("Int64"), percentile
@@ -646,8 +654,7 @@ def profile(con, region_id, year, regiopole_set=DEFAULT_SET, exclude_overlapping
     at = np.where(have, used, 0)
     in_group = np.where(have[:, None], snap.cube[rows[:, None], cols[None, :], at[:, None]], np.nan)
     value = np.where(have, snap.cube[rows, own, at], np.nan)
-    signs = meta["polarity"].map(_sign).replace(0, 1).to_numpy()
-    ranks = pd.DataFrame(-signs[:, None] * in_group).rank(axis=1, method="min").to_numpy()
+    ranks = rank_order(pd.DataFrame(in_group), meta["polarity"].to_numpy(), axis=1).to_numpy()
     n = (~np.isnan(in_group)).sum(axis=1)
     rank = ranks[:, group.index(region_id)]
     peers = np.delete(in_group, group.index(region_id), axis=1)

@@ -16,6 +16,7 @@ import re
 import pandas as pd
 
 from indicators import aggregation
+from indicators.compare import rank_order
 
 MAX_BYTES = 1_000_000  # 400 Kreise with shares take ~6 kB
 MAX_NAME = 60
@@ -248,5 +249,5 @@ def rank_among(value, peers, polarity):
     present = [p for p in peers if p == p]
     if value is None or value != value:
         return None, len(present) + 1
-    sign = -1 if polarity == "lower_better" else 1
-    return 1 + sum(sign * p > sign * value for p in present), len(present) + 1
+    ranks = rank_order(pd.Series([value, *present], dtype=float), polarity)
+    return int(ranks.iloc[0]), len(present) + 1

@@ -120,8 +120,8 @@ def _choropleth(ctx, indicator_id, year, level, kind):
     outlines = ctx.geojson("region_outlines.geojson", overview=True)["features"]
     if level == "kreis":
         frame = kreis_values(ctx.con(), indicator_id, year)
-        sign = {"lower_better": 1}.get(ctx.meta(indicator_id)["polarity"], -1)
-        frame["rank"] = (sign * frame["value"]).rank(method="min").astype("Int64")
+        polarity = ctx.meta(indicator_id)["polarity"]
+        frame["rank"] = compare.rank_order(frame["value"], polarity).astype("Int64")
         frame = frame.rename(columns={"ags": "id"})
         base, key = ctx.geojson("kreise.geojson", overview=True), "ags"
     else:
