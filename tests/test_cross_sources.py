@@ -69,5 +69,8 @@ def test_readme_states_the_measured_totals(con):
         compared, agree = compared + len(both), agree + len(both) - off
         explained += off if "why" in check else 0
     readme = (paths.REPO_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    short = " ".join((paths.REPO_ROOT / "README.md").read_text(encoding="utf-8").split())
     assert f"{compared:,} Kreis-years, of which\n  {agree:,} agree" in readme
     assert f"{explained:,} differ for a reason" in readme
+    assert f"{compared:,} Kreis-years, of which {agree:,} agree" in short
+    assert f"{explained:,} differ for a documented reason" in short

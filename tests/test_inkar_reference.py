@@ -121,7 +121,9 @@ def test_readme_states_the_measured_totals(con):
     approximate = {ind.id for ind in cat.load() if ind.approximate}
     exact = table[~table["indicator_id"].isin(approximate)]
     readme = (paths.REPO_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    short = " ".join((paths.REPO_ROOT / "README.md").read_text(encoding="utf-8").split())
 
     assert f"{len(table):,} comparable values" in readme
     assert f"{len(exact):,} are reproduced" in readme
     assert f"the other {len(table) - len(exact)} belong to {len(approximate)} indicators" in readme
+    assert f"of {len(table):,} comparable values, {len(exact):,} are reproduced" in short

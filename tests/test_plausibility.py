@@ -48,3 +48,13 @@ def test_no_value_outside_its_indicators_range():
         own = values.loc[values["indicator_id"] == ind.id, "value"]
         assert low is None or own.min() >= low, ind.id
         assert high is None or own.max() <= high, ind.id
+
+
+def test_readme_states_the_number_of_hits():
+    hits = scan(_values())
+    readme = " ".join((paths.REPO_ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert f"Plausibility scan**: {len(hits)} hits" in readme
+    architecture = " ".join(
+        (paths.REPO_ROOT / "docs" / "architecture.md").read_text(encoding="utf-8").split()
+    )
+    assert f"Its {len(hits)} hits ({hits['indicator_id'].nunique()} indicators)" in architecture
