@@ -2,14 +2,13 @@
 small tables, engine results, figures and maps – shared by all sessions, and all dropped
 together when the database breaks so the next run reopens it without a restart."""
 
-import importlib
 import json
 import logging
 
 import duckdb
 import streamlit as st
 
-from indicators import compare, open_db
+from indicators import open_db
 from indicators.build import BuildError
 from indicators.display import charts, formatting, i18n, maps
 from indicators.display.context import TABLES, options_for
@@ -92,29 +91,25 @@ def _kept(key, _make):
     return _make()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
 def call(function, *args, **kwargs):
-    """A cached call of a function of indicators.compare (results are small DataFrames), or
-    of a function(con, *args) of another module named "module:function" (see named)."""
-    module, _, name = function.rpartition(":")
-    found = getattr(importlib.import_module(module) if module else compare, name)
-    return found(con(), *args, **kwargs)
+    """A cached call of `function(con, *args)` (a function of indicators.compare or another
+    engine module; results are small DataFrames). The cache keys it by its qualified name."""
+    return _called(f"{function.__module__}.{function.__qualname__}", function, *args, **kwargs)
 
 
-def named(function):
-    """How call() names a function: compare's by its name, others' with their module."""
-    if function.__module__ == compare.__name__:
-        return function.__name__
-    return f"{function.__module__}:{function.__name__}"
+@st.cache_data(show_spinner=False, max_entries=512)
+def _called(key, _function, *args, **kwargs):  # `key` stands for the unhashed function
+    return _function(con(), *args, **kwargs)
 
 
 def figure(builder, *args, **kwargs):
-    """A chart by a function of indicators.display.charts (named, e.g. "bar_chart"), built
-    once per distinct input and day (the date is printed in it) and frozen: building and
-    validating a Plotly figure costs ~0.1 s, and a page has up to three."""
-    return _built(formatting.today(), builder, args, kwargs)
+    """A chart by a builder of indicators.display (e.g. charts.bar_chart), built once per
+    distinct input and day (the date is printed in it) and frozen: building and validating a
+    Plotly figure costs ~0.1 s, and a page has up to three."""
+    key = f"{builder.__module__}.{builder.__qualname__}"
+    return _built(formatting.today(), key, builder, args, kwargs)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _built(day, builder, args, kwargs):
-    return charts.FrozenFigure(getattr(charts, builder)(*args, **kwargs)).freeze()
+def _built(day, key, _builder, args, kwargs):  # `key` stands for the unhashed builder
+    return charts.FrozenFigure(_builder(*args, **kwargs)).freeze()

@@ -24,10 +24,8 @@ def context():
         cache.options(),
         state.state(),
         cache.con,
-        call=lambda function, _con, *args, **kwargs: cache.call(
-            cache.named(function), *args, **kwargs
-        ),
-        figure=lambda builder, *args, **kwargs: cache.figure(builder.__name__, *args, **kwargs),
+        call=lambda function, _con, *args, **kwargs: cache.call(function, *args, **kwargs),
+        figure=cache.figure,
         kreise=cache.table("kreise"),
         geojson=cache.geojson,
         keep=cache.keep,
