@@ -151,7 +151,8 @@ def test_own_region_without_kreise_stops_after_its_inputs(con, plain):
     assert tabs.labels == ("Aus der Liste", "CSV hochladen")
     typed, chosen, _ = tabs.parts[0]
     assert typed.extra == {"value": "", "max_chars": own_region.MAX_NAME}
-    assert len(chosen.options) == 400 and chosen.extra == {"default": []}
+    assert len(chosen.options) == 400
+    assert chosen.extra == {"default": [], "placeholder": "Bitte auswählen"}
     assert chosen.format("13003") == "Rostock (13003)"
     upload = tabs.parts[1][0]
     assert (upload.types, upload.key) == (("csv", "txt"), "own_file")

@@ -601,16 +601,21 @@ def similar_regions(con, region_id, year, n=5, indicators=None, min_share=0.7):
     )
     frame = frame[used >= min_share * z.loc[region_id].notna().sum()]
     frame = frame.sort_values("distance").head(n)
-    frame["most_different"] = [
-        ", ".join(
-            f"{k} ({'+' if diff.loc[r, k] > 0 else '−'})"
+    frame["different"] = [
+        [
+            {"indicator": k, "higher": bool(diff.loc[r, k] > 0)}
             for k in diff.loc[r].abs().nlargest(3).index
-        )
+        ]
         for r in frame.index
+    ]
+    frame["most_different"] = [
+        ", ".join(f"{d['indicator']} ({'+' if d['higher'] else '−'})" for d in different)
+        for different in frame["different"]
     ]
     frame = frame.join(snap.regions[["name", "kind"]]).reset_index(names="region_id")
     frame["name"] = [groups.joint_name(snap.regions, shared[r]) for r in frame["region_id"]]
-    frame = frame[["region_id", "name", "kind", "distance", "n_indicators", "most_different"]]
+    columns = ["region_id", "name", "kind", "distance", "n_indicators", "most_different"]
+    frame = frame[[*columns, "different"]]
     own = years.loc[region_id]
     older = sorted(f"{k} ({y})" for k, y in own.items() if not pd.isna(y) and y < year)
     note = (

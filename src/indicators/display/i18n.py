@@ -378,6 +378,10 @@ TEXT = {
         "Für einige Indikatoren gilt das letzte frühere Jahr: {older}.",
         "The latest earlier year is used for some indicators: {older}.",
     ),
+    "higher": ("höher", "higher"),
+    "lower": ("niedriger", "lower"),
+    "weighted_by": ("gewichtet mit", "weighted by"),
+    "choose_placeholder": ("Bitte auswählen", "Choose options"),
     "not_over_time": (
         "Dieser Index wird jedes Jahr neu skaliert: Werte verschiedener Jahre sind nicht "
         "vergleichbar, daher zeigt diese Seite für ihn keine Entwicklung. Rangliste, Karte "

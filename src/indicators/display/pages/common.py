@@ -35,7 +35,7 @@ def regions_control(ctx, label, options=None):
         label,
         tuple(options or ctx.region_order()),
         ctx.region_label,
-        extra={"max_selections": MAX_REGIONS},
+        extra={"max_selections": MAX_REGIONS, "placeholder": ctx.t("choose_placeholder")},
     )
 
 

@@ -83,7 +83,7 @@ def _index(ctx, regions):
             t("compare_indicators"),
             tuple(ctx.snap.indicators.index),
             ctx.indicator_label,
-            extra={"max_selections": MAX_INDICATORS},
+            extra={"max_selections": MAX_INDICATORS, "placeholder": ctx.t("choose_placeholder")},
         ),
     ]
     indicator_ids = list(ctx.state["inds"])

@@ -3,6 +3,7 @@ downloads and how to cite."""
 
 from datetime import date
 
+from indicators import catalogue as indicators_catalogue
 from indicators import db
 from indicators.display import elements as el
 from indicators.display import i18n
@@ -30,18 +31,19 @@ def build(ctx):
     ]
 
 
-def _rule(row, de):
-    """How an indicator is aggregated from Kreise to regions."""
+def _rule(ctx, row):
+    """How an indicator is aggregated from Kreise to regions, with indicators named."""
+    label = ctx.indicator_label
     if row["aggregation"] == "ratio":
-        return f"Σ {row['numerator']} / Σ {row['denominator']}"
+        return f"Σ {label(row['numerator'])} / Σ {label(row['denominator'])}"
     if row["aggregation"] == "weighted_mean":
-        return f"{'gewichtet mit' if de else 'weighted by'} {row['weight']}"
+        return f"{ctx.t('weighted_by')} {label(row['weight'])}"
     return "Σ"
 
 
 def _catalogue(ctx):
     """The indicator catalogue as a table, and as CSV and Excel (with the ids kept)."""
-    t, de = ctx.t, ctx.lang == "de"
+    t, topics = ctx.t, indicators_catalogue.load().topics
     catalogue = ctx.table("indicators")
     view = catalogue.assign(
         label=i18n.field(catalogue, "label", ctx.lang),
@@ -49,13 +51,14 @@ def _catalogue(ctx):
         description=i18n.field(catalogue, "description", ctx.lang),
         caveat=i18n.field(catalogue, "caveats", ctx.lang),
         years=catalogue["first_year"].astype(str) + "–" + catalogue["last_year"].astype(str),
-        rule=catalogue.apply(_rule, axis=1, de=de),
+        rule=[_rule(ctx, row) for _, row in catalogue.iterrows()],
+        topic_shown=[topics[topic][ctx.lang] for topic in catalogue["topic"]],
     )
     columns = {
         "indicator_id": "id",
         "label": t("indicator"),
         "unit_shown": t("unit"),
-        "topic": t("topic"),
+        "topic_shown": t("topic"),
         "description": t("description"),
         "years": t("years"),
         "rule": t("aggregation"),

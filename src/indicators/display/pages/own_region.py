@@ -64,7 +64,7 @@ def _picker(ctx, name, members, known):
             t("own_pick"),
             tuple(kreise.index),
             lambda a: f"{kreise[a]} ({a})",
-            extra={"default": list(members)},
+            extra={"default": list(members), "placeholder": t("choose_placeholder")},
         ),
         el.Then(button),
     )

@@ -210,10 +210,19 @@ def pdf(ctx, region_id, profile, table, texts, subtitle):
     )
 
 
+def _differences(ctx, different):
+    """'Übernachtungen je Einwohner (höher), …': the indicators that differ most, in words."""
+    return ", ".join(
+        f"{ctx.indicator_label(d['indicator'])} ({ctx.t('higher' if d['higher'] else 'lower')})"
+        for d in different
+    )
+
+
 def similar(ctx, region_id):
     """The five regions with the most similar profile, then how the region is defined."""
     t, region = ctx.t, ctx.snap.regions.loc[region_id]
     found = ctx.compare(compare.similar_regions, region_id, ctx.state["year"], n=5)
+    found = found.assign(most_different=[_differences(ctx, d) for d in found["different"]])
     names = {"name": t("region"), "distance": t("distance"), "most_different": t("most_different")}
     return [
         el.Subheader(t("profile_similar")),
