@@ -161,7 +161,7 @@ def test_page_without_region_and_with_a_bad_link():
     at = open_app("own_region")
     assert "Noch keine eigene Region" in at.info[0].value
     at = open_app("own_region", own="x~99999,<b>")
-    assert "own" in warnings_text(at) and "<b>" not in warnings_text(at)
+    assert "Die Angabe `x~99999,<b>` für „own“ ist ungültig" in warnings_text(at)
 
 
 def test_rank_among_peers_respects_polarity_and_ties():

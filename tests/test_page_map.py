@@ -53,7 +53,8 @@ def test_changing_the_indicator_changes_the_map():
 
 def test_invalid_indicator_and_year_fall_back_with_notice():
     at = open_app("map", ind="gdp_per_head", year="1850")
-    assert "ind" in warnings_text(at) and "year" in warnings_text(at)
+    notices = warnings_text(at)
+    assert "Unbekannter Indikator `gdp_per_head`" in notices and "Jahr `1850`" in notices
     assert at.selectbox[0].value == "gdp_per_capita"
 
 

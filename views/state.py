@@ -21,9 +21,11 @@ NONE = "–"
 def init_state():
     """Read the URL once per session; afterwards the session state is the truth."""
     if STATE not in st.session_state:
-        state, invalid, unknown = urlstate.parse(st.query_params.to_dict(), cache.options())
+        params = st.query_params.to_dict()
+        state, invalid, unknown = urlstate.parse(params, cache.options())
         st.session_state[STATE] = state
-        st.session_state["url_notices"] = (invalid, unknown, repr(state))
+        raw = {name: params[name] for name in invalid}  # shown as typed, as plain text
+        st.session_state["url_notices"] = (raw, unknown, repr(state))
     return st.session_state[STATE]
 
 
@@ -91,11 +93,14 @@ def enter_page(path):
 
 def show_url_notices():
     """Say which parts of the opening link were ignored, until the user changes the view."""
-    invalid, unknown, loaded = st.session_state.get("url_notices", ([], 0, None))
+    from views import render  # the context is built there; render imports this module
+
+    raw, unknown, loaded = st.session_state.get("url_notices", ({}, 0, None))
     if loaded != repr(state()):
         return
-    if invalid:
-        st.warning(t("notice_params", names=", ".join(invalid)), icon="⚠️")
+    if raw:
+        ctx = render.context()
+        st.warning("\n\n".join(ctx.url_notice(n, v) for n, v in raw.items()), icon="⚠️")
     if unknown:
         st.info(t("notice_unknown_params", n=unknown))
 

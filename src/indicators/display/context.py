@@ -176,6 +176,24 @@ class Context:
         common = set.intersection(*(set(self.options.years[i]) for i in indicator_ids))
         return sorted(common) or sorted(self.options.years[indicator_ids[0]])
 
+    # --- notices on the opening link ------------------------------------------------------
+
+    def url_notice(self, name, raw):
+        """What was wrong with one setting of the opening link, in words, and what is shown
+        instead ("Unbekannte Region `atlantis` – es wird Regiopolregion Rostock gezeigt").
+        `raw` is shown as typed, as plain text and cut short (formatting.plain)."""
+        value, shown = formatting.plain(raw, 60), self.state.get(name)
+        if name in ("region", "ind", "x", "y"):
+            label = self.region_label if name == "region" else self.indicator_label
+            kind = "region" if name == "region" else "indicator"
+            return self.t(f"notice_bad_{kind}", value=value, fallback=label(shown))
+        if name in ("regions", "inds"):
+            return self.t("notice_bad_list", value=value)
+        if name in ("year", "start", "base"):
+            fallback = shown if shown is not None else self.t("notice_latest")
+            return self.t("notice_bad_year", value=value, fallback=fallback)
+        return self.t("notice_bad_setting", value=value, name=name)
+
     # --- cards, captions and sources -----------------------------------------------------
 
     def metric_label(self, indicator_id, year):

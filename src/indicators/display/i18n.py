@@ -33,9 +33,26 @@ TEXT = {
     "page_trends": ("Entwicklung", "Trends"),
     "page_scatter": ("Zusammenhänge", "Scatter"),
     "page_methods": ("Daten & Methodik", "Data & methods"),
-    "notice_params": (
-        "Einige Angaben im Link waren ungültig und wurden durch Standardwerte ersetzt: {names}.",
-        "Some settings in the link were invalid and were replaced by defaults: {names}.",
+    "notice_bad_region": (
+        "Unbekannte Region {value} – es wird {fallback} gezeigt.",
+        "Unknown region {value} – showing {fallback} instead.",
+    ),
+    "notice_bad_indicator": (
+        "Unbekannter Indikator {value} – es wird „{fallback}“ gezeigt.",
+        "Unknown indicator {value} – showing “{fallback}” instead.",
+    ),
+    "notice_bad_list": (
+        "Nicht alle Einträge in {value} sind bekannt; die unbekannten wurden weggelassen.",
+        "Not every entry of {value} is known; the unknown ones were left out.",
+    ),
+    "notice_bad_year": (
+        "Für das Jahr {value} gibt es keine Daten – es wird {fallback} gezeigt.",
+        "There are no data for the year {value} – showing {fallback} instead.",
+    ),
+    "notice_latest": ("das neueste Jahr", "the latest year"),
+    "notice_bad_setting": (
+        "Die Angabe {value} für „{name}“ ist ungültig – es gilt die Voreinstellung.",
+        "The value {value} for “{name}” is not valid – the default applies.",
     ),
     "notice_unknown_params": (
         "{n} unbekannte Angabe(n) im Link wurden ignoriert.",
