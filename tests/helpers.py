@@ -13,6 +13,16 @@ def scalar(con, sql, *params):
     return None if row is None else row[0]
 
 
+def kreis_value(con, ags, indicator, year):
+    return scalar(
+        con,
+        "SELECT value FROM kreis_values WHERE ags = ? AND indicator_id = ? AND year = ?",
+        ags,
+        indicator,
+        year,
+    )
+
+
 def open_app(page=None, **params):
     """Run the dashboard headless as if its URL carried `params`, then go to `page`."""
     from streamlit.testing.v1 import AppTest

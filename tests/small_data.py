@@ -3,7 +3,6 @@ Kreise, cut from the curated tables. UI tests that check behaviour run against i
 their expectations from it, so a data refresh cannot break them while the UI is unchanged."""
 
 import json
-import shutil
 
 import pandas as pd
 
@@ -69,7 +68,3 @@ def clear_app_caches():
 
     st.cache_resource.clear()
     st.cache_data.clear()
-
-
-def remove(folder):
-    shutil.rmtree(folder, ignore_errors=True)

@@ -2,20 +2,10 @@
 indicator appears. Numbers in the caveats are checked against the data they describe."""
 
 import pytest
-from helpers import scalar
+from helpers import kreis_value, scalar
 
 from indicators import catalogue as cat
 from indicators import compare, sentences
-
-
-def kreis(con, ags, indicator, year):
-    return scalar(
-        con,
-        "SELECT value FROM kreis_values WHERE ags = ? AND indicator_id = ? AND year = ?",
-        ags,
-        indicator,
-        year,
-    )
 
 
 def years(con, indicator):
@@ -40,7 +30,7 @@ def test_investment_stops_before_the_unexplained_collapse(con):
         "AND year = 2016 AND ags LIKE '07%'",
     )
     assert rp_2016 == 0
-    assert kreis(con, "07111", "investment_per_capita", 2015) is not None
+    assert kreis_value(con, "07111", "investment_per_capita", 2015) is not None
 
 
 def test_students_caveat_numbers_agree_with_the_data(con):
@@ -50,8 +40,8 @@ def test_students_caveat_numbers_agree_with_the_data(con):
         "WHERE ags = '05914' AND indicator_id = 'students_per_1000'"
     ).fetchone()
     assert hagen[0] >= 345 and hagen[1] <= 455
-    assert kreis(con, "16051", "students_per_1000", 2018) == pytest.approx(45, abs=2)
-    assert kreis(con, "16051", "students_per_1000", 2021) == pytest.approx(400, abs=5)
+    assert kreis_value(con, "16051", "students_per_1000", 2018) == pytest.approx(45, abs=2)
+    assert kreis_value(con, "16051", "students_per_1000", 2021) == pytest.approx(400, abs=5)
     ind = cat.load()["students_per_1000"]
     assert "Erfurt" in ind.caveats and "Erfurt" in ind.caveats_de
 
@@ -128,9 +118,9 @@ def test_definitions_say_what_the_source_measures(indicator, must, must_not):
 def test_contradicted_earnings_are_missing_but_germany_is_kept(con):
     """Wartburgkreis 2018: INKAR 2024 says 3,992 EUR, INKAR 2021 about 2,610 (Eisenach and
     Wartburgkreis alike); where the sources disagree the value is missing."""
-    assert kreis(con, "16063", "gross_earnings_monthly", 2017) is not None
+    assert kreis_value(con, "16063", "gross_earnings_monthly", 2017) is not None
     for year in (2018, 2021):
-        assert kreis(con, "16063", "gross_earnings_monthly", year) is None
+        assert kreis_value(con, "16063", "gross_earnings_monthly", year) is None
         germany = scalar(
             con,
             "SELECT value FROM region_values WHERE region_id = 'de' "

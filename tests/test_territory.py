@@ -7,19 +7,9 @@ Hand-checked values from inkar-bbsr/release2021 and the BBSR key of 31.12.2019
 
 import pandas as pd
 import pytest
-from helpers import needs_raw, scalar
+from helpers import kreis_value, needs_raw, scalar
 
 from indicators import catalogue, paths
-
-
-def kreis_value(con, ags, indicator, year):
-    return scalar(
-        con,
-        "SELECT value FROM kreis_values WHERE ags = ? AND indicator_id = ? AND year = ?",
-        ags,
-        indicator,
-        year,
-    )
 
 
 def region_value(con, region, indicator, year):

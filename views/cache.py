@@ -2,7 +2,6 @@
 small tables, engine results, figures and maps – shared by all sessions, and all dropped
 together when the database breaks so the next run reopens it without a restart."""
 
-import json
 import logging
 
 import duckdb
@@ -10,9 +9,8 @@ import streamlit as st
 
 from indicators import open_db
 from indicators.build import BuildError
-from indicators.display import charts, formatting, i18n, maps
-from indicators.display.context import TABLES, options_for
-from indicators.paths import DATA_DIR
+from indicators.display import charts, formatting, i18n
+from indicators.display.context import Context, options_for, read_geojson, read_table
 from indicators.snapshot import snapshot
 
 # A database that cannot be read: broken, replaced or gone while the app serves it.
@@ -64,20 +62,20 @@ def options():
 
 @st.cache_resource(show_spinner=False)
 def geojson(name, overview=False):
-    """A GeoJSON file of data/, shared by all sessions: callers must not modify it.
-
-    overview=True: simplified for a map of all Germany (see maps.simplified)."""
-    collection = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
-    return maps.simplified(collection, name == "kreise.geojson") if overview else collection
+    """A GeoJSON file, read once and shared by all sessions (see context.read_geojson)."""
+    return read_geojson(name, overview)
 
 
 @st.cache_data(show_spinner=False)
 def table(name):
     """A whole (small) table of the database, e.g. for downloads and the methods page."""
-    allowed = TABLES
-    if name not in allowed:
-        raise ValueError(f"unknown table {name!r}")
-    return con().execute(f"SELECT * FROM {name}").df()  # name checked against a fixed set
+    return read_table(con, name)
+
+
+@st.cache_resource(show_spinner=False)
+def kreise():
+    """The Kreis table, one shared frame (read-only for its callers): no copy per rerun."""
+    return read_table(con, "kreise")
 
 
 def keep(key, make):
@@ -113,3 +111,20 @@ def figure(builder, *args, **kwargs):
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _built(day, key, _builder, args, kwargs):  # `key` stands for the unhashed builder
     return charts.FrozenFigure(_builder(*args, **kwargs)).freeze()
+
+
+def context(view_state):
+    """The view model's context for this run: the cached data and engine, and the view state."""
+    return Context(
+        snap(),
+        options(),
+        view_state,
+        con,
+        call=lambda function, _con, *args, **kwargs: call(function, *args, **kwargs),
+        figure=figure,
+        kreise=kreise(),
+        geojson=geojson,
+        keep=keep,
+        tables=lambda _con, name: table(name),
+        session=st.session_state,
+    )

@@ -4,34 +4,16 @@ that knows how a title, a chart or a bound widget looks."""
 import streamlit as st
 
 from indicators.display import elements as el
-from indicators.display.context import Context
 from views import cache, outputs, state
 
 
 def page(build):
     """Build a page's view model from the current state and draw it."""
-    ctx = context()
+    ctx = cache.context(state.state())
     parts = build(ctx)
     for name in ctx.changed:
         state.set_state(name, ctx.state[name])
     draw(parts)
-
-
-def context():
-    """The view model's context for this run: cached data and engine, the view state."""
-    return Context(
-        cache.snap(),
-        cache.options(),
-        state.state(),
-        cache.con,
-        call=lambda function, _con, *args, **kwargs: cache.call(function, *args, **kwargs),
-        figure=cache.figure,
-        kreise=cache.table("kreise"),
-        geojson=cache.geojson,
-        keep=cache.keep,
-        tables=lambda _con, name: cache.table(name),
-        session=st.session_state,
-    )
 
 
 def draw(parts, values=None):

@@ -93,13 +93,11 @@ def enter_page(path):
 
 def show_url_notices():
     """Say which parts of the opening link were ignored, until the user changes the view."""
-    from views import render  # the context is built there; render imports this module
-
     raw, unknown, loaded = st.session_state.get("url_notices", ({}, 0, None))
     if loaded != repr(state()):
         return
     if raw:
-        ctx = render.context()
+        ctx = cache.context(state())
         st.warning("\n\n".join(ctx.url_notice(n, v) for n, v in raw.items()), icon="⚠️")
     if unknown:
         st.info(t("notice_unknown_params", n=unknown))

@@ -39,14 +39,16 @@ TABLES = frozenset(
 )
 
 
-def _table(con, name):
+def read_table(con, name):
+    """A whole small table of the database by its name (one of TABLES)."""
     if name not in TABLES:
         raise ValueError(f"unknown table {name!r}")
     return con().execute(f"SELECT * FROM {name}").df()  # name checked against a fixed set
 
 
-@functools.cache
-def _geojson(name, overview=False):
+def read_geojson(name, overview=False):
+    """A GeoJSON file of data/ (callers must not modify it); overview=True: simplified for a
+    map of all Germany (see maps.simplified)."""
     collection = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
     return maps.simplified(collection, name == "kreise.geojson") if overview else collection
 
@@ -85,11 +87,11 @@ class Context:
     # caches it
     call: object = _direct
     figure: object = _figure  # (charts builder, *args) -> frozen figure; the app caches it
-    kreise: pd.DataFrame | None = None  # the kreise table (core-city positions)
-    tables: object = _table  # (con, name) -> a whole small table; the app caches it
+    kreise: pd.DataFrame | None = None  # the kreise table (names, core-city positions)
+    tables: object = read_table  # (con, name) -> a whole small table; the app caches it
     changed: set = field(default_factory=set)  # state names a view model had to reset
     # (file of data/, overview=False) -> a GeoJSON collection, shared: do not modify it
-    geojson: object = _geojson
+    geojson: object = functools.cache(read_geojson)
     # (key, make) -> make(): a costly result (a map), kept across runs by the app under key
     keep: object = _make
     # the user's session beyond the view state (e.g. the upload already applied)
