@@ -79,3 +79,13 @@ def test_scatter_arrows_name_their_start_year():
     title = plotly_specs(at)[0]["layout"]["title"]["text"]
     assert title.startswith("BIP je Einwohner und Arbeitslosenquote, 2021")
     assert "→" not in title
+
+
+def test_card_without_a_value_up_to_the_year_shows_no_placeholder():
+    """Broadband starts in 2022: a 2021 profile shows a dash, never pandas' '<NA>'."""
+    from helpers import open_app
+
+    at = open_app("profile", region="trier", year="2021", lang="en")
+    labels = [m.label for m in at.metric]
+    assert "Gigabit broadband (≥ 1,000 Mbit/s) (–), % of households" in labels
+    assert not any("<NA>" in label for label in labels)

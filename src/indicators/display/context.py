@@ -202,7 +202,8 @@ class Context:
         """Card label with the unit, so the big number stays short enough to read."""
         unit = self.unit_label(indicator_id)
         suffix = "" if unit == "%" else f", {unit}"
-        return f"{self.indicator_label(indicator_id)} ({year}){suffix}"
+        when = formatting.MISSING if pd.isna(year) else year  # no value up to the chosen year
+        return f"{self.indicator_label(indicator_id)} ({when}){suffix}"
 
     def metric_value(self, indicator_id, value):
         unit, text = self.unit_label(indicator_id), self.number(indicator_id, value)
