@@ -4,6 +4,9 @@ The definitions themselves were researched and documented in shared/data/regions
 (SOURCES.md); here we only check them against the 400 Kreise and reshape them.
 """
 
+import tomllib
+from pathlib import Path
+
 import pandas as pd
 
 from indicators import paths
@@ -26,6 +29,23 @@ REGION_COLUMNS = [
 ]
 MEMBER_COLUMNS = ["region_id", "kreis_ags", "share", "note"]
 KINDS = {"regiopole", "metropolitan_region"}
+# How each region was delineated, in our words (de/en), with its own or an official source.
+NOTES_PATH = Path(__file__).with_name("region_notes.toml")
+NOT_A_SOURCE = ("wiki", "grokipedia", "de-academic", "askwikinow")  # encyclopedias, mirrors
+
+
+def load_notes(region_ids):
+    """{region_id: {de, en, source}} for every region; stops on a missing note or an
+    encyclopedia (or a mirror of one) cited as the source."""
+    notes = tomllib.loads(NOTES_PATH.read_text(encoding="utf-8"))
+    for region_id in region_ids:
+        note = notes.get(region_id, {})
+        for field in ("de", "en", "source"):
+            if not str(note.get(field, "")).strip():
+                raise IngestError(NOTES_PATH, f"region {region_id!r} has no {field!r} note")
+        if any(bad in note["source"].lower() for bad in NOT_A_SOURCE):
+            raise IngestError(NOTES_PATH, f"region {region_id!r} cites an encyclopedia")
+    return notes
 
 
 def _read(name, columns):
@@ -56,6 +76,7 @@ def load_regions():
         raise IngestError(
             path, f"unknown type {raw.loc[bad.idxmax(), 'type']!r}", "type", bad.idxmax()
         )
+    notes = load_notes(raw["region_id"])
     return pd.DataFrame(
         {
             "region_id": raw["region_id"],
@@ -69,7 +90,9 @@ def load_regions():
             "in_aring_reuther_2008": _flag(raw["in_aring_reuther_2008"]),
             "in_metropolitan_region": raw["in_metropolitan_region"].replace("", None),
             "definition": raw["definition_status"],
-            "source": raw["source"],
+            "source": [notes[r]["source"] for r in raw["region_id"]],
+            "note_de": [notes[r]["de"] for r in raw["region_id"]],
+            "note_en": [notes[r]["en"] for r in raw["region_id"]],
         }
     )
 
