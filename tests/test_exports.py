@@ -7,9 +7,13 @@ import re
 
 import openpyxl
 import pandas as pd
-from helpers import open_app, plotly_specs
+import pytest
+from helpers import of, open_app, plotly_specs
 
-from indicators.display import exports, formatting
+from indicators.display import elements as el
+from indicators.display import exports, formatting, urlstate
+from indicators.display.context import Context
+from indicators.display.pages import compare as compare_page
 from indicators.snapshot import snapshot
 
 
@@ -33,18 +37,80 @@ def test_profile_offers_a_pdf():
 
 
 def test_excel_has_data_and_metadata_sheets(con):
-    frame = pd.DataFrame({"region_id": ["rostock"], "value": [6.7]})
-    meta = exports.metadata(snapshot(con), ["unemployment_rate", "gdp_per_capita"], "de")
-    data = exports.excel_bytes(frame, meta, ("Daten", "Indikatoren"), "Export vom 22.11.2026")
+    snap = snapshot(con)
+    frame = pd.DataFrame(
+        {"region_id": ["rostock"], "indicator_id": ["unemployment_rate"], "year": [2021]}
+    ).assign(value=[6.725915291252308])
+    meta = exports.metadata(snap, ["unemployment_rate", "gdp_per_capita"], "de")
+    published = exports.publishable(frame, snap, "de")
+    data = exports.excel_bytes(published, meta, ("Daten", "Indikatoren"), "Export vom 22.11.2026")
     sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, engine="openpyxl")
     assert list(sheets) == ["Daten", "Indikatoren"]
-    assert sheets["Daten"]["value"].tolist() == [6.7]
+    row = sheets["Daten"].iloc[0]
+    assert row["Wert"] == 6.7 and row["Region"] == "Regiopolregion Rostock"  # a number
+    assert row["Indikator"] == "Arbeitslosenquote" and row["Jahr"] == 2021
     described = pd.read_excel(
         io.BytesIO(data), sheet_name="Indikatoren", header=2, engine="openpyxl"
     )
-    row = described.set_index("indicator_id").loc["gdp_per_capita"]
-    assert row["label"] == "BIP je Einwohner" and row["licence"] == "dl-de/by-2-0"
-    assert "INKAR" in row["source"]
+    row = described.set_index("Indikator").loc["BIP je Einwohner"]
+    assert row["Lizenz"] == "dl-de/by-2-0" and row["Nachkommastellen"] == 0
+    assert "INKAR" in row["Quelle"]
+    assert not any(SNAKE.fullmatch(str(c)) for c in [*sheets["Daten"], *described])
+
+
+SNAKE = re.compile(r"[a-z0-9]+_[a-z0-9_]+")
+
+
+def _compare_bar(con, plain, lang):
+    snap, options, _ = plain
+    params = {"lang": lang, "regions": "rostock~hamburg", "ind": "unemployment_rate"}
+    ctx = Context(snap, options, urlstate.parse(params | {"year": "2021"}, options)[0], con.cursor)
+    (chart,) = [c for c in of(el.Chart, compare_page.build(ctx)) if c.key == "compare_bar"]
+    return exports.publishable(chart.data, snap, lang, chart.indicators)
+
+
+@pytest.mark.parametrize(("lang", "sep", "rostock", "germany"), [("de", ";", "6,7", "5,7")])
+def test_csv_is_rounded_named_in_words_and_citable(con, plain, lang, sep, rostock, germany):
+    """Hand-checked in region_values: Rostock's unemployment rate 2021 is 6.725915291252308,
+    Germany's 5.698716569566717; the catalogue declares one decimal. The CSV had 15
+    decimals, the headers region_id/name/kind/value and a row named "Deutschland: 5,7"."""
+    text = exports.csv_bytes(_compare_bar(con, plain, lang), lang).decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == sep.join(["Name", "Art", "Wert", "Einheit", "Jahr", "Quelle", "Lizenz"])
+    rows = {line.split(sep)[0]: line.split(sep) for line in lines[1:]}
+    assert rows["Regiopolregion Rostock"][1:5] == ["Regiopolregion", rostock, "%", "2021"]
+    assert rows["Deutschland"][1:3] == ["Vergleichswert", germany]
+    assert "Median Regiopolregionen" in rows and "Median Metropolregionen" in rows
+    assert not any(":" in name for name in rows)  # no "Deutschland: 5,7"
+    assert all("INKAR" in r[5] and r[6] == "dl-de/by-2-0" for r in rows.values())
+    assert re.search(r"\d[,.]\d{2,}", text) is None  # one decimal at most
+
+
+def test_csv_in_english_and_every_heading_in_words(con, plain):
+    published = _compare_bar(con, plain, "en")
+    assert list(published.columns) == ["Name", "Type", "Value", "Unit", "Year", "Source", "Licence"]
+    text = exports.csv_bytes(published, "en").decode("utf-8-sig")
+    assert "Regiopolregion Rostock,Regiopole region,6.7,%,2021," in text
+    assert "\nGermany,Reference value,5.7,%,2021," in text
+
+
+def test_every_indicator_value_column_takes_the_catalogues_decimals(con):
+    """GDP per capita has 0 decimals (Rostock 2021: 34119.74 -> 34120), a percentage change
+    one, a Kreis key stays a key (leading zero) and the column is called Kreisschlüssel."""
+    snap = snapshot(con)
+    frame = pd.DataFrame(
+        {
+            "ags": ["01001"],
+            "name": ["Flensburg"],
+            "value": [34119.73964930199],
+            "pct_change": [1.04511],
+            "year": [2021],
+        }
+    )
+    published = exports.publishable(frame, snap, "de", ("gdp_per_capita",))
+    text = exports.csv_bytes(published, "de").decode("utf-8-sig").splitlines()
+    assert text[0] == "Kreisschlüssel;Name;Wert;Veränderung (%);Jahr;Einheit;Quelle;Lizenz"
+    assert text[1].startswith("01001;Flensburg;34120;1,0;2021;EUR je Einwohner;INKAR")
 
 
 FORMULAS = ["-SUM(1)", "=1+1", "+cmd|' /C calc'!A0", "@SUM(A1)", "\tx"]

@@ -7,10 +7,10 @@ def test_methods_page_lists_catalogue_and_regions():
     at = open_app("methods")
     catalogue, regions = at.dataframe[0].value, at.dataframe[1].value
     assert len(catalogue) == 73 and len(regions) == 48
-    assert "gdp_per_capita" in set(catalogue["id"])
+    assert "BIP je Einwohner" in set(catalogue["Indikator"]) and "id" not in catalogue
     labels = [b.proto.label for b in at.get("download_button")]
     assert "regiopole.duckdb" not in labels and "DuckDB-Datei (alle Tabellen)" in labels
-    assert "region_values.csv" in labels
+    assert "Werte der Regionen (CSV)" in labels and "region_values.csv" not in labels
     assert "Regiopolen-Monitor (" in at.code[0].value
 
 

@@ -13,7 +13,7 @@ def test_rostock_profile_from_a_shared_link():
     similar = at.dataframe[1].value
     assert len(similar) == 5
     members = at.dataframe[2].value
-    assert set(members["ags"]) == {"13003", "13072", "13073"}
+    assert set(members["Kreisschlüssel"]) == {"13003", "13072", "13073"}
     _, member_map = plotly_specs(at)
     areas = map_areas(member_map)
     assert set(areas) == {"13003", "13072", "13073"}

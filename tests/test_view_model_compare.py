@@ -151,7 +151,8 @@ def test_compare_page_as_data(con, plain):
     shown = bars.data.set_index("region_id")["value"]
     for region in ("rostock", "trier", "siegen", "de"):
         assert shown[region] == pytest.approx(value(con, "gdp_per_capita", 2021, region))
-    assert bars.data.set_index("region_id").loc["de", "name"] == "Deutschland: 43.271"
+    # the value in its own column, not in the row's name ("Deutschland: 43.271")
+    assert bars.data.set_index("region_id").loc["de", "name"] == "Deutschland"
     assert set(bars.data["unit"]) == {"EUR je Einwohner"} and set(bars.data["year"]) == {2021}
     (sentence,) = of(el.Sentence, parts)
     assert "Regiopolregion Rostock" in sentence.text and "Regiopole Trier" in sentence.text
@@ -159,7 +160,7 @@ def test_compare_page_as_data(con, plain):
     assert (index.stem, index.key, index.indicators) == ("vergleich_index", "compare_index", ())
     row = index.data.set_index(["indicator_id", "region_id"]).loc[("gdp_per_capita", "rostock")]
     germany = value(con, "gdp_per_capita", row["year"], "de")
-    assert row["value"] == pytest.approx(100 * row["raw_value"] / germany)
+    assert row["index_de"] == pytest.approx(100 * row["raw_value"] / germany)
     assert lines.stem == "vergleich_gdp_per_capita_zeitreihe"
     assert set(lines.data["series"]) == {
         "Regiopolregion Rostock",
@@ -211,13 +212,13 @@ def test_trends_page_indexes_every_series_to_the_base_year(con, plain):
     parts = trends.build(context(con, plain, ind="gdp_per_capita", base="2015", regions="trier"))
     (lines, _) = of(el.Chart, parts)
     assert set(lines.data["unit"]) == {"2015 = 100"}
-    germany = lines.data[lines.data["series"] == "Deutschland"].set_index("year")["value"]
+    germany = lines.data[lines.data["series"] == "Deutschland"].set_index("year")["index"]
     assert germany[2015] == pytest.approx(100)
     expected = (
         100 * value(con, "gdp_per_capita", 2021, "de") / value(con, "gdp_per_capita", 2015, "de")
     )
     assert germany[2021] == pytest.approx(expected)
-    trier = lines.data[lines.data["series"] == "Regiopole Trier"].set_index("year")["value"]
+    trier = lines.data[lines.data["series"] == "Regiopole Trier"].set_index("year")["index"]
     assert trier[2015] == pytest.approx(100)
 
 

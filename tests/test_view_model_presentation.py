@@ -45,9 +45,8 @@ def test_methods_page_as_plain_data(con, plain, lang):
     n_indicators = con.execute("SELECT count(*) FROM indicators").fetchone()[0]
     catalogue, regions = tables["methods_catalogue"], tables["methods_regions"]
     assert len(catalogue) == n_indicators and len(regions) == 48
-    assert "gdp_per_capita" in set(catalogue["id"])
-    label = catalogue.set_index("id").loc["gdp_per_capita", ctx.t("indicator")]
-    assert label == ctx.indicator_label("gdp_per_capita")
+    assert ctx.indicator_label("gdp_per_capita") in set(catalogue[ctx.t("indicator")])
+    assert "id" not in catalogue  # words, not identifiers
     rostock = regions[regions.iloc[:, 0] == ctx.region_label("rostock")]
     assert "Rostock" in rostock.iloc[0, -2]  # the member Kreise, the core city among them
 
@@ -55,7 +54,8 @@ def test_methods_page_as_plain_data(con, plain, lang):
     assert downloads["dl_catalogue"].stem == "indikatoren"
     for name in methods.DOWNLOADS:
         table = downloads[f"dl_table_{name}"]
-        assert table.label == f"{name}.csv"
+        assert table.label == ctx.t("table_download", table=ctx.t(f"table_{name}"))
+        assert table.raw  # the database table as documented, not rounded
         assert len(table.frame) == con.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
     (database,) = of(el.FileDownload, parts)
     assert database.file_name == "regiopole.duckdb" and database.key == "dl_db"

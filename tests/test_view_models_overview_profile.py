@@ -117,7 +117,7 @@ def test_profile_tables_downloads_and_map(con, plain):
     assert list(tables) == ["profile_table", "profile_similar", "profile_members"]
     assert len(tables["profile_similar"].frame) == 5
     members = tables["profile_members"].frame
-    assert set(members["ags"]) == {"13003", "13072", "13073"}
+    assert set(members["Kreisschlüssel"]) == {"13003", "13072", "13073"}
     (download,) = of(el.Download, parts)
     assert (download.stem, download.key) == ("profil_rostock_2021", "dl_profile")
     (pdf,) = of(el.FileDownload, parts)

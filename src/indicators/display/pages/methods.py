@@ -42,7 +42,8 @@ def _rule(ctx, row):
 
 
 def _catalogue(ctx):
-    """The indicator catalogue as a table, and as CSV and Excel (with the ids kept)."""
+    """The indicator catalogue as a table, and as CSV and Excel (the ids are in the
+    database table `indicators`, offered below)."""
     t, topics = ctx.t, indicators_catalogue.load().topics
     catalogue = ctx.table("indicators")
     view = catalogue.assign(
@@ -55,7 +56,6 @@ def _catalogue(ctx):
         topic_shown=[topics[topic][ctx.lang] for topic in catalogue["topic"]],
     )
     columns = {
-        "indicator_id": "id",
         "label": t("indicator"),
         "unit_shown": t("unit"),
         "topic_shown": t("topic"),
@@ -68,7 +68,7 @@ def _catalogue(ctx):
     }
     return [
         el.Table(view[list(columns)].rename(columns=columns), "methods_catalogue", height=420),
-        el.Download(view[list(columns)], "indikatoren", "dl_catalogue"),
+        el.Download(view[list(columns)].rename(columns=columns), "indikatoren", "dl_catalogue"),
     ]
 
 
@@ -108,7 +108,13 @@ def _downloads(ctx):
     columns = [[], [], []]
     for position, name in enumerate(DOWNLOADS):
         columns[position % 3].append(
-            el.Download(ctx.table(name), name, f"dl_table_{name}", label=f"{name}.csv")
+            el.Download(
+                ctx.table(name),
+                name,
+                f"dl_table_{name}",
+                label=ctx.t("table_download", table=ctx.t(f"table_{name}")),
+                raw=True,
+            )
         )
     columns[0].append(
         el.FileDownload(
