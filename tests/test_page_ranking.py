@@ -31,4 +31,4 @@ def test_change_since_start_year():
 def test_bar_chart_colours_groups():
     at = open_app("ranking", kind="all")
     colours = set(plotly_specs(at)[0]["data"][0]["marker"]["color"])
-    assert colours == {"#0072B2", "#E69F00"}
+    assert colours == {"#0072B2", "#B35C00"}  # regiopole blue, metropolitan dark orange

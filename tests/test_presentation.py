@@ -30,10 +30,10 @@ def test_broken_file_is_named(tmp_path, monkeypatch):
 def test_slides_apply_their_view_and_step():
     at = open_app("presentation", deck="netzwerk", slide="2")
     assert "**Folie 2 von 8**" in [m.value for m in at.markdown]
-    assert at.dataframe[0].value.shape[0] == 20  # 8 network regions + 12 metropolitan
+    assert at.table[0].value.shape[0] == 20  # the chart as a table: 8 network regions + 12
     assert at.query_params["slide"] in ("2", ["2"])
     at.button(key="slide_next").click().run()
-    assert "# Mobilität: Nahverkehr mit gutem Takt" in [m.value for m in at.markdown]
+    assert "Mobilität: Nahverkehr mit gutem Takt" in [c.value for c in at.caption]
     assert at.query_params["slide"] in ("3", ["3"])
     at.button(key="slide_back").click().run()
     at.button(key="slide_back").click().run()
@@ -43,6 +43,7 @@ def test_slides_apply_their_view_and_step():
 def test_bad_slide_number_and_language():
     at = open_app("presentation", deck="netzwerk", slide="99", lang="en")
     assert "**Slide 8 of 8**" in [m.value for m in at.markdown]
+    assert "has no slide 99 – showing slide 8 of 8" in warnings_text(at)
     assert at.button(key="slide_next").disabled
     at = open_app("presentation", deck="nope", slide="-1")
     assert "deck" in warnings_text(at) and "slide" in warnings_text(at)

@@ -77,13 +77,22 @@ def slide_context(con, plain, number, lang="de"):
     return ctx
 
 
+def font_sizes(figure):
+    """Every text size a Plotly figure sets (layout, title, legend, axes, annotations)."""
+    layout = figure.layout
+    sizes = [layout.font.size, layout.title.font.size, layout.legend.font.size]
+    sizes += [a.font.size for a in layout.annotations]
+    sizes += [axis.tickfont.size for axis in (layout.xaxis, layout.yaxis) if axis.tickfont.size]
+    return [s for s in sizes if s is not None]
+
+
 @pytest.mark.parametrize("number", range(1, len(DECK["slides"]) + 1))
-def test_every_slide_is_its_frame_and_its_page(con, plain, number):
+def test_every_slide_is_one_message(con, plain, number):
+    """Frame, a finding as headline, one chart in projector type, the note, what follows."""
     ctx = slide_context(con, plain, number)
     slide, total = DECK["slides"][number - 1], len(DECK["slides"])
-    parts = presentation.build(ctx)
-    head, title, note, content = parts
-    caption, position, back, forward = flat([head])
+    head, message, body, foot = presentation.build(ctx)
+    caption, position, back, forward, leave = flat([head])
     assert caption == el.Caption(DECK["title"]["de"])
     assert position == el.Text(f"**Folie {number} von {total}**")
     assert (back.key, back.shortcut, back.disabled) == ("slide_back", "left", number == 1)
@@ -92,24 +101,26 @@ def test_every_slide_is_its_frame_and_its_page(con, plain, number):
         "right",
         number == total,
     )
-    assert title == el.Text(f"# {slide['title']['de']}")
-    assert note == el.Container((el.Text(slide["note"]["de"]),), key="slide_note")
-    assert content.key == "slide" and content.parts
+    assert (leave.key, leave.shortcut) == ("slide_leave", "Esc")
 
-    page = BY_PATH[slide["page"]]
-    shown = list(flat(content.parts))
-    assert shown[0] == el.Title(ctx.t(page.title_key))  # hidden on the slide by its CSS
-    # Real content: the slide's indicator charted or offered for download, or, where the
-    # page ends early, named in its explanation.
-    main = slide["params"].get("ind") or slide["params"]["x"]
-    stops = of(el.Stop, shown)
-    if stops:
-        assert ctx.indicator_label(main) in stops[0].text, page.name
-    else:
-        named = {i for part in shown for i in (getattr(part, "indicators", None) or ())}
-        assert main in named, page.name
+    kicker, headline = message.parts
+    assert message.key == "slide_note" and kicker == el.Caption(slide["title"]["de"])
+    assert headline.text.startswith("## ") and any(c.isdigit() for c in headline.text)
+    assert "Quelle" not in headline.text  # the source stands under the chart
+
+    figure, note = body.parts
+    assert body.key == "slide" and note == el.Text(slide["note"]["de"])
+    assert isinstance(figure, el.Figure) and figure.summary and not figure.data.empty
+    assert min(font_sizes(figure.figure)) >= 24, font_sizes(figure.figure)  # the back row
     for name, value in presentation.slide_view(slide, plain[1]).items():
         assert ctx.state[name] == value or name in ctx.changed, name
+
+    following, jump = foot.parts
+    expected = DECK["slides"][number]["title"]["de"] if number < total else None
+    assert (expected or "Letzte Folie") in following.text
+    buttons = list(flat([jump]))
+    assert [b.label for b in buttons] == [str(n) for n in range(1, total + 1)]
+    assert [b.disabled for b in buttons] == [n == number for n in range(1, total + 1)]
 
 
 def test_ranking_slides_show_the_network_with_the_named_region(con, plain):
@@ -121,28 +132,39 @@ def test_ranking_slides_show_the_network_with_the_named_region(con, plain):
     assert len(ranking_slides) == 5
     for number, slide in ranking_slides:
         ctx = slide_context(con, plain, number)
-        content = presentation.build(ctx)[-1].parts
-        (table,) = [t for t in of(el.Table, content) if t.key == "ranking_table"]
-        assert len(table.frame) == 20  # 8 network regions + 12 metropolitan regions
+        _, message, body, _ = presentation.build(ctx)
+        figure = body.parts[0]
+        assert len(figure.data) == 20  # 8 network regions + 12 metropolitan regions
         indicator = slide["params"]["ind"]
         assert ctx.state["ind"] == indicator and ctx.state["set"] == "network"
-        (chart,) = of(el.Chart, content)
-        assert chart.indicators == (indicator,)
         region = ctx.region_label(slide["params"]["region"])
-        (sentence,) = of(el.Sentence, content)
-        assert region in sentence.text and ctx.indicator_label(indicator) in sentence.text
+        headline = message.parts[1].text
+        assert region in headline and ctx.indicator_label(indicator) in headline
+        assert "Rang" in headline
 
 
 def test_buttons_step_within_the_presentation(con, plain):
     total = len(DECK["slides"])
     for number, back_to, next_to in ((1, 1, 2), (4, 3, 5), (total, total - 1, total)):
         ctx = slide_context(con, plain, number)
-        head = presentation.build(ctx)[0]
-        _, _, back, forward = flat([head])
+        head, *_, foot = presentation.build(ctx)
+        _, _, back, forward, _ = flat([head])
         back.on_click(*back.args)
         assert ctx.state["slide"] == back_to
         forward.on_click(*forward.args)
         assert ctx.state["slide"] == next_to
+        third = list(flat([foot.parts[1]]))[2]
+        third.on_click(*third.args)
+        assert ctx.state["slide"] == 3
+
+
+def test_escape_opens_the_slides_page(con, plain):
+    ctx = slide_context(con, plain, 2)
+    head = presentation.build(ctx)[0]
+    leave = list(flat([head]))[-1]
+    leave.on_click(*leave.args)
+    assert presentation.build(ctx) == [el.SwitchPage("rangliste")]
+    assert presentation.build(ctx)[0] == head  # once: the next run is a slide again
 
 
 def test_slide_number_out_of_range_and_english(con, plain):
@@ -150,7 +172,7 @@ def test_slide_number_out_of_range_and_english(con, plain):
     parts = presentation.build(ctx)
     assert ctx.state["slide"] == len(DECK["slides"])
     assert el.Text(f"**Slide {len(DECK['slides'])} of {len(DECK['slides'])}**") in flat(parts)
-    assert parts[1] == el.Text(f"# {DECK['slides'][-1]['title']['en']}")
+    assert parts[1].parts[0] == el.Caption(DECK["slides"][-1]["title"]["en"])
 
 
 def test_broken_presentation_is_named(con, plain, tmp_path, monkeypatch):

@@ -2,6 +2,7 @@
 shown), an indicator's definition and caveats beside it, citable sentences, number-formatted
 tables and a friendly stop."""
 
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -15,6 +16,25 @@ def sentence(text):
     """A citable sentence with a copy button (the code block's own)."""
     st.caption(t("sentence_label"))
     st.code(text, language=None, wrap_lines=True)
+
+
+def in_words(figure, summary, data, indicators=()):
+    """A chart's text alternative, reachable by keyboard and screen reader: its finding in
+    words under it, and its data as a real table (collapsed) under the chart's title."""
+    if summary:
+        st.caption(f"{t('chart_in_words')}: {summary}")
+    if data is None or data.empty:
+        return
+    title = plain_title(figure)
+    with st.expander(t("chart_as_table", title=title)):
+        # st.table: a real HTML table (a grid draws on a canvas, which readers cannot read)
+        st.table(exports.publishable(data, cache.snap(), lang(), tuple(indicators or ())))
+
+
+def plain_title(figure):
+    """The chart's title without Plotly's line breaks and markup."""
+    text = (figure.layout.meta or {}).get("title") or figure.layout.title.text or ""
+    return re.sub(r"<[^>]+>", " ", text).strip()
 
 
 def indicator_notes(indicator_ids):
@@ -32,21 +52,31 @@ def indicator_notes(indicator_ids):
             st.caption(f"{t('caveats')}: " + i18n.field(meta, "caveats", language))
 
 
-def download(frame, stem, key, label=None, indicators=None, notes=True):
+def download(frame, stem, key, label=None, indicators=None, notes=True, raw=False):
     """CSV and Excel downloads of exactly the data shown, generated only when clicked.
 
-    The workbook's second sheet describes the indicators (`indicators`, or the frame's
-    column indicator_id) with their sources and licences. Indicators named explicitly also
-    get their definition and caveats on the page (`notes`)."""
+    Both files carry the data as published (exports.publishable: rounded to each
+    indicator's decimals, columns in words, source, licence and year per row); the workbook's
+    second sheet describes the indicators (`indicators`, or the frame's column indicator_id)
+    with their sources and licences. `raw`: a database table as it is. Indicators named
+    explicitly also get their definition and caveats on the page (`notes`)."""
     language = lang()
     if indicators is not None and notes:
         indicator_notes(indicators)
     if indicators is None:
         indicators = list(frame["indicator_id"].unique()) if "indicator_id" in frame else []
+    named = [c for c in frame.columns if c in cache.snap().meta]  # a scatter plot's axes
+    described = list(dict.fromkeys([*indicators, *named]))
+
+    def published():
+        if raw:  # a database table as documented in docs/database.md
+            return frame
+        return exports.publishable(frame, cache.snap(), language, tuple(indicators))
+
     left, right = st.columns([1, 1], width=420)
     left.download_button(
         label or t("download_csv"),
-        lambda: exports.csv_bytes(frame, language),
+        lambda: exports.csv_bytes(published(), language),
         file_name=f"{stem}.csv",
         mime="text/csv",
         key=key,
@@ -56,8 +86,8 @@ def download(frame, stem, key, label=None, indicators=None, notes=True):
     right.download_button(
         t("download_xlsx"),
         lambda: exports.excel_bytes(
-            frame,
-            exports.metadata(cache.snap(), indicators, language),
+            published(),
+            exports.metadata(cache.snap(), described, language),
             (i18n.t("sheet_data", language), i18n.t("sheet_meta", language)),
             note,
         ),

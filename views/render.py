@@ -4,6 +4,7 @@ that knows how a title, a chart or a bound widget looks."""
 import streamlit as st
 
 from indicators.display import elements as el
+from indicators.display.pages import BY_PATH
 from views import cache, outputs, state
 
 
@@ -58,13 +59,14 @@ def _draw(part, values):
                 key=f"chart_{part.key}",
                 config=outputs.chart_config(part.stem) | part.config,
             )
+            outputs.in_words(part.figure, part.summary, part.data, part.indicators)
             indicators = list(part.indicators) if part.indicators else None
             outputs.download(
                 part.data, part.stem, key=f"dl_{part.key}", indicators=indicators, notes=part.notes
             )
         case el.Download():
             indicators = None if part.indicators is None else list(part.indicators)
-            outputs.download(part.frame, part.stem, part.key, part.label, indicators)
+            outputs.download(part.frame, part.stem, part.key, part.label, indicators, raw=part.raw)
         case el.Control():
             kwargs = dict(part.extra)
             if part.options or part.none_label is not None:  # "none" is an option too
@@ -108,6 +110,7 @@ def _draw(part, values):
         case el.Figure():
             config = outputs.chart_config(part.stem) if part.stem else {"displaylogo": False}
             st.plotly_chart(part.figure, key=part.key, config=config | part.config)
+            outputs.in_words(part.figure, part.summary, part.data)
         case el.PrintStyle():
             outputs.print_style()
         case el.Tabs():
@@ -127,6 +130,8 @@ def _draw(part, values):
             values[part.name] = shown
         case el.Then():
             draw(part.build(values), values)
+        case el.SwitchPage():
+            st.switch_page(f"views/{BY_PATH[part.page].name}.py")
         case el.Rerun():
             st.rerun()
         case _:

@@ -5,7 +5,7 @@ the URL, so any view can be bookmarked and shared."""
 import streamlit as st
 
 from indicators.display import i18n, urlstate
-from indicators.display.pages import presentation
+from indicators.display.pages import MISSING, presentation
 from indicators.groups import REGIOPOLE_SETS
 from views import cache
 
@@ -22,9 +22,12 @@ def init_state():
     """Read the URL once per session; afterwards the session state is the truth."""
     if STATE not in st.session_state:
         params = st.query_params.to_dict()
+        missing = params.pop(MISSING, None)  # an unknown page path (serve.py redirects it)
         state, invalid, unknown = urlstate.parse(params, cache.options())
         st.session_state[STATE] = state
         raw = {name: params[name] for name in invalid}  # shown as typed, as plain text
+        if missing is not None:
+            raw = {MISSING: missing, **raw}
         st.session_state["url_notices"] = (raw, unknown, repr(state))
     return st.session_state[STATE]
 
@@ -80,14 +83,16 @@ def stop():
 
 
 def enter_page(path):
-    """Note whether this run is the first on a newly opened page.
+    """Note whether this run is the first on a newly opened page (or in a new language,
+    see language_switch).
 
     Streamlit gives a widget on another page a new identity even under the same key, so a
     key kept from the previous page would show the new widget at its default (the map's
     indicator turned into the first one on the ranking page); bound() therefore seeds the
     widgets drawn after this call from the view state on a page's first run. (The entry
     script's own widgets keep their identity and are drawn before it.)"""
-    st.session_state["page_switched"] = st.session_state.get("page_now") != path
+    switched = st.session_state.get("page_now") != path
+    st.session_state["page_switched"] = st.session_state["page_switched"] or switched
     st.session_state["page_now"] = path
 
 
@@ -162,7 +167,10 @@ def slide():
     calls this ahead of the sidebar); afterwards the slide's widgets can be used live.
     Raises ValueError for a presentation that cannot be loaded.
     """
+    asked = state()["slide"]
     deck, number, chosen = presentation.locate(state())
+    if asked != number:  # slide=99 in a link: say which slide is shown instead
+        st.warning(t("notice_bad_slide", asked=asked, shown=number, total=len(deck["slides"])))
     if st.session_state.get("slide_shown") != (state()["deck"], number):
         for name, value in presentation.slide_view(chosen, cache.options()).items():
             set_state(name, value)
@@ -171,6 +179,10 @@ def slide():
 
 
 def language_switch():
+    """The language. A switch reseeds the other widgets from the view state, as on a new
+    page: Streamlit keeps a selectbox's value as its label, so after a switch the browser
+    would send back a label of the other language ("GDP per capita" as the indicator)."""
+    before = lang()
     bound(
         st.sidebar.segmented_control,
         "lang",
@@ -179,6 +191,13 @@ def language_switch():
         format_func=str.upper,
         required=True,
     )
+    if lang() != before:
+        st.session_state["page_switched"] = True  # see enter_page
+
+
+def accessibility_link():
+    """The accessibility statement, linked from the sidebar of every page."""
+    st.sidebar.page_link("views/accessibility.py", label=t("page_accessibility"))
 
 
 def group_controls():

@@ -9,19 +9,58 @@ import plotly.graph_objects as go
 from indicators.display import i18n
 from indicators.display.formatting import plotly_separators, today
 
-# Okabe–Ito colours: distinguishable with the common forms of colour blindness.
+# One palette for every page, safe for the common forms of colour blindness (Okabe–Ito and
+# Paul Tol's colours) and at least 3:1 against white (WCAG 2.1, 1.4.11), the reference
+# series in neutral greys. Colour never stands alone: groups also differ by marker shape and
+# bar pattern, regions by marker shape, references by dash and a legend entry.
 COLORS = {
     "regiopole": "#0072B2",
-    "metropolitan_region": "#E69F00",
-    "germany": "#333333",
+    "metropolitan_region": "#B35C00",
+    "germany": "#222222",
+    "median": "#666666",
     "highlight": "#D55E00",
-    "other": "#999999",
+    "other": "#767676",
 }
-SERIES = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00", "#F0E442", "#000000"]
+SYMBOLS = {"regiopole": "circle", "metropolitan_region": "diamond"}
+PATTERNS = {"regiopole": "", "metropolitan_region": "/"}
+# A region keeps its colour (and marker) on every page: see region_styles.
+REGION_PALETTE = (
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#332288",
+    "#8F6B00",
+    "#882255",
+    "#6A3D9A",
+)
+REGION_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "hexagon")
+SERIES = REGION_PALETTE
 # One font the browser has locally: the PNG export redraws the chart without web fonts, so a
 # web font would be measured in one width and drawn in another (cutting legend texts).
 FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"
 FONT = {"size": 15, "family": FAMILY}
+# What finish() lays out for: the chart's width assumed when estimating how many lines the
+# legend and the title take (the main column at 1280 px is ~820 px wide; narrower guesses
+# only add white space), and the projector's larger type (presentation slides, 1920 px).
+SCREEN = {"scale": 1.0, "width": 640, "height": None}
+PROJECTOR = {"scale": 1.65, "width": 1500, "height": 700}
+
+
+def region_styles(region_ids, order):
+    """{region id: (colour, marker)} for the regions shown together.
+
+    A region's place in `order` (all regions, a fixed order) picks its colour, so Rostock is
+    drawn alike on every page; where two shown regions would get the same colour, the one
+    later in `order` takes the next free one – the same regions always look the same."""
+    taken, styles = set(), {}
+    for region_id in sorted(region_ids, key=lambda r: order.index(r) if r in order else 0):
+        start = order.index(region_id) if region_id in order else 0
+        free = [i % len(REGION_PALETTE) for i in range(start, start + len(REGION_PALETTE))]
+        slot = next((i for i in free if i not in taken), start % len(REGION_PALETTE))
+        taken.add(slot)
+        styles[region_id] = (REGION_PALETTE[slot], REGION_SYMBOLS[slot])
+    return styles
 
 
 class FrozenFigure(go.Figure):
@@ -42,32 +81,52 @@ class FrozenFigure(go.Figure):
 
 def finish(fig, title, source, lang, height=460, legend=True):
     """Common layout: title, language-specific number format, source line at the bottom
-    with the date (so a saved PNG says when it was made). One layout update: Plotly
-    validates each call, and separate calls cost ~0.1 s per chart."""
+    with the date (so a saved PNG says when it was made). What the layout was made from is
+    kept in the figure's meta, so projector() can lay it out again in larger type."""
     source = f"{source} · {i18n.t('as_of', lang)} {today(lang)}"
-    lines = textwrap.wrap(source, 120)  # a long source line would run out of the image
+    fig.update_layout(
+        meta={"title": title, "source": source, "lang": lang, "height": height, "legend": legend}
+    )
+    return lay_out(fig, SCREEN)
+
+
+def lay_out(fig, screen):
+    """Title, legend and source line placed so that none lies on another or runs out of the
+    image: the title and the source wrapped to the assumed width, the top margin made for
+    the legend's estimated lines. One layout update: Plotly validates each call, and
+    separate calls cost ~0.1 s per chart."""
+    meta, scale, width = fig.layout.meta, screen["scale"], screen["width"]
+    size = round(15 * scale)
+    title = _wrap(meta["title"], width, round(19 * scale))
+    lines = _wrap(meta["source"], width, 12 if scale == 1 else 24).split("<br>")
+    legend_lines = _legend_lines(fig, width, size) if meta["legend"] else 0
+    title_height = round(26 * scale) * (title.count("<br>") + 1) + 16
+    top = title_height + round(22 * scale) * legend_lines + 14
+    bottom = round(60 * scale) + (15 if scale == 1 else 29) * len(lines)
     note = {
         "text": "<br>".join(lines),
         "xref": "paper",
         "yref": "paper",
         "x": 0,
         "y": 0,
-        "yshift": -75,
+        "yshift": -round(60 * scale),
         "xanchor": "left",
         "yanchor": "top",
         "showarrow": False,
-        "font": {"size": 12, "color": "#555555", "family": FAMILY},
+        "font": {"size": 12 if scale == 1 else 24, "color": "#555555", "family": FAMILY},
         "align": "left",
+        "name": "source",
     }
     # ",~f": full numbers with the language's separators (10.000, not 10k), no trailing zeros
     axes = {
         "gridcolor": "#e5e5e5",
         "zerolinecolor": "#bbbbbb",
         "tickformat": ",~f",
-        "tickfont": {"family": FAMILY},
-        "title": {"font": {"family": FAMILY}},
+        "tickfont": {"family": FAMILY, "size": size},
+        "title": {"font": {"family": FAMILY, "size": size}},
         "automargin": True,
     }
+    others = [a for a in fig.layout.annotations if a.name != "source"]
     fig.update_layout(
         {
             "title": {
@@ -75,32 +134,75 @@ def finish(fig, title, source, lang, height=460, legend=True):
                 "x": 0.005,
                 "xref": "container",  # from the image's left edge, not the plot area's
                 "xanchor": "left",
-                "font": {"size": 19, "family": FAMILY},
+                "font": {"size": round(19 * scale), "family": FAMILY},
                 "yref": "container",
                 "y": 1,
                 "yanchor": "top",
                 "pad": {"t": 12},
             },
-            "font": FONT,
-            "separators": plotly_separators(lang),
-            "height": height,
-            "margin": {"l": 10, "r": 20, "t": 100, "b": 75 + 15 * len(lines)},
-            "showlegend": legend,
+            "font": {"size": size, "family": FAMILY},
+            "separators": plotly_separators(meta["lang"]),
+            "height": screen["height"] or meta["height"],
+            "margin": {"l": 10, "r": 20, "t": top, "b": bottom + round(20 * scale)},
+            "showlegend": meta["legend"],
             "legend": {
                 "orientation": "h",
                 "yanchor": "bottom",
-                "y": 1.01,
+                "y": 1.0,
+                "yref": "paper",
                 "x": 0,
-                "font": {"family": FAMILY, "size": 13},
+                "font": {"family": FAMILY, "size": size},
             },
             "plot_bgcolor": "white",
             "paper_bgcolor": "white",
-            "annotations": [*fig.layout.annotations, note],
+            "annotations": [*others, note],
             "xaxis": axes,
             "yaxis": axes,
         }
     )
     return fig
+
+
+def _wrap(text, width, size):
+    """Text broken into lines that fit `width` pixels at font `size` (Arial averages ~0.55
+    of the size per character; generous so that nothing runs out of the image)."""
+    return "<br>".join(textwrap.wrap(text, max(20, int(width / (0.56 * size))))) or text
+
+
+def _legend_lines(fig, width, size):
+    """How many lines a horizontal legend of the figure's named traces takes at `width`.
+    Plotly gives every entry the widest entry's width once they do not fit in one line."""
+    names = [t.name for t in fig.data if t.name and t.showlegend is not False]
+    if not names:
+        return 0
+    widths = [0.56 * size * len(name) + 50 for name in names]  # symbol and gap
+    if sum(widths) <= width:
+        return 1
+    per_line = max(1, int(width // max(widths)))
+    return -(-len(names) // per_line)
+
+
+def projector(fig):
+    """A copy of a finished chart in projector type (text >= 24 px at 1920 px): fonts,
+    markers and lines scaled, laid out again for the full width. Figures without finish()'s
+    meta (e.g. a map drawn otherwise) get their fonts scaled only."""
+    big = go.Figure(fig.to_dict())
+    scale = PROJECTOR["scale"]
+    for trace in big.data:
+        if getattr(trace, "textfont", None) is not None:
+            trace.textfont.size = round((trace.textfont.size or 15) * scale)
+        marker = getattr(trace, "marker", None)
+        if isinstance(getattr(marker, "size", None), int | float):
+            marker.size = marker.size * scale
+        line = getattr(trace, "line", None)
+        if isinstance(getattr(line, "width", None), int | float):
+            line.width = line.width * scale
+    for annotation in big.layout.annotations:
+        annotation.font.size = round((annotation.font.size or 15) * scale)
+    if big.layout.meta and "title" in big.layout.meta:
+        return lay_out(big, PROJECTOR)
+    big.update_layout(font={"size": round(15 * scale)}, height=PROJECTOR["height"])
+    return big
 
 
 def reference_line(value, categories, name, colour, dash, width=2, hover=None):
@@ -118,27 +220,49 @@ def reference_line(value, categories, name, colour, dash, width=2, hover=None):
 
 
 def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
-    """Horizontal bars (columns name, value, kind, optional text) with reference lines.
+    """Horizontal bars (columns name, value, kind; optional text, highlight, color) with
+    reference lines.
 
-    references: list of (label, value, colour, dash); each becomes a vertical line with a
-    legend entry (readable on a projector, unlike labels written along the lines).
-    Missing values are skipped.
+    The values stand in a column at the right (the axis there), where no reference line can
+    cross them and no bar can push them out of the image. Bars take their group's colour and
+    pattern (or their own `color`); a highlighted bar (the region the reader picked) is
+    outlined and its name and value are bold. references: list of (label, value, colour,
+    dash); each becomes a vertical line with a legend entry. Missing values are skipped.
     """
     frame = frame.sort_values("value", na_position="first")
+    marked = frame["highlight"] if "highlight" in frame else [False] * len(frame)
+    names = [f"<b>{n}</b>" if m else n for n, m in zip(frame["name"], marked, strict=True)]
+    texts = frame["text"] if "text" in frame else [""] * len(frame)
+    values = [f"<b>{v}</b>" if m else v for v, m in zip(texts, marked, strict=True)]
+    colours = (
+        frame["color"]
+        if "color" in frame
+        else [COLORS.get(k, COLORS["other"]) for k in frame["kind"]]
+    )
     fig = go.Figure(
         go.Bar(
             x=frame["value"],
-            y=frame["name"],
+            y=names,
             orientation="h",
             showlegend=False,
-            marker_color=[COLORS.get(k, COLORS["other"]) for k in frame["kind"]],
-            text=frame.get("text", None),
-            textposition="outside",
+            marker={
+                "color": list(colours),
+                "pattern": {
+                    "shape": [PATTERNS.get(k, "") for k in frame["kind"]],
+                    "fgcolor": "white",
+                    "size": 8,
+                },
+                "line": {
+                    "color": ["#000000" if m else "white" for m in marked],
+                    "width": [3 if m else 0 for m in marked],
+                },
+            },
             hovertemplate=f"%{{y}}: %{{x:,.{decimals}f}} {unit_label}<extra></extra>",
-            cliponaxis=False,
         )
     )
-    names = list(frame["name"])
+    for kind in dict.fromkeys(frame["kind"]):
+        if kind in PATTERNS and "color" not in frame:  # a legend entry per group shown
+            fig.add_trace(_legend_entry(kind, lang))
     for label, value, color, dash in references:
         if value is None or value != value:
             continue
@@ -153,10 +277,43 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
                 hover=f"{label}: %{{x:,.{decimals}f}} {unit_label}",
             )
         )
+    low = min(0, frame["value"].min())
     top = max([frame["value"].max(), *[r[1] for r in references if r[1] == r[1]]])
-    fig.update_xaxes(title=unit_label, range=[min(0, frame["value"].min()), top * 1.15])
+    fig.update_xaxes(title=unit_label, range=[low, top * 1.04])
     height = max(320, 40 * len(frame) + 180)
-    return finish(fig, title, source, lang, height=height)
+    finish(fig, title, source, lang, height=height)
+    right = {"tickmode": "array", "tickvals": names, "ticktext": list(values), "ticks": ""}
+    fig.update_layout(
+        yaxis={"categoryorder": "array", "categoryarray": names},
+        yaxis2={
+            **right,
+            "overlaying": "y",
+            "side": "right",
+            "matches": "y",
+            "showgrid": False,
+            "automargin": True,
+            "tickfont": {"family": FAMILY},
+        },
+    )
+    fig.add_trace(
+        go.Scatter(x=[None] * len(names), y=names, yaxis="y2", showlegend=False, hoverinfo="skip")
+    )
+    return fig
+
+
+def _legend_entry(kind, lang):
+    """A legend entry for a group's bars (colour and pattern), drawn nowhere."""
+    return go.Bar(
+        x=[None],
+        y=[None],
+        orientation="h",
+        name=i18n.t(f"kind_{kind}", lang),
+        marker={
+            "color": COLORS[kind],
+            "pattern": {"shape": PATTERNS[kind], "fgcolor": "white", "size": 8},
+        },
+        hoverinfo="skip",
+    )
 
 
 def dot_chart(frame, title, source, lang, reference=100, reference_label="", log=False):
@@ -216,7 +373,7 @@ def line_chart(frame, title, unit_label, source, lang, breaks=(), styles=None):
                     "width": style.get("width", 2.5),
                     "dash": style.get("dash", "solid"),
                 },
-                marker={"size": 6},
+                marker={"size": 7, "symbol": style.get("symbol", REGION_SYMBOLS[i % 8])},
                 connectgaps=False,
                 hovertemplate=f"%{{x}}: %{{y:,.1f}} {unit_label}<extra>{series}</extra>",
             )

@@ -11,7 +11,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from indicators import compare, groups, sentences
-from indicators.display import charts, formatting, i18n, maps, presentations, urlstate
+from indicators.display import (
+    charts,
+    formatting,
+    i18n,
+    maps,
+    pages,
+    presentations,
+    summaries,
+    urlstate,
+)
 from indicators.paths import DATA_DIR
 
 
@@ -150,6 +159,22 @@ class Context:
             return self.t("germany")
         return self.snap.regions.at[region_id, "name"]
 
+    def region_styles(self, region_ids):
+        """{region id: (colour, marker)}: each region drawn alike on every page."""
+        return charts.region_styles(list(region_ids), list(self.snap.regions.index))
+
+    def series_styles(self, region_ids):
+        """Line styles by series name: each region in its own colour and marker, Germany as
+        the black reference line."""
+        styles = {
+            self.region_label(r): {"color": colour, "symbol": symbol}
+            for r, (colour, symbol) in self.region_styles(
+                [r for r in region_ids if r != "de"]
+            ).items()
+        }
+        germany = {"color": charts.COLORS["germany"], "width": 3, "symbol": "square"}
+        return styles | {self.t("germany"): germany}
+
     def region_order(self):
         """Region ids for pickers: regiopole regions first, then metropolitan regions."""
         regions = self.snap.regions
@@ -185,6 +210,8 @@ class Context:
         instead ("Unbekannte Region `atlantis` – es wird Regiopolregion Rostock gezeigt").
         `raw` is shown as typed, as plain text and cut short (formatting.plain)."""
         value, shown = formatting.plain(raw, 60), self.state.get(name)
+        if name == pages.MISSING:  # an unknown page path; the default page is shown
+            return self.t("notice_bad_page", value=value, fallback=self.t(pages.DEFAULT.title_key))
         if name in ("region", "ind", "x", "y"):
             label = self.region_label if name == "region" else self.indicator_label
             kind = "region" if name == "region" else "indicator"
@@ -274,7 +301,7 @@ class Context:
                 (
                     self.t("regiopole_median"),
                     medians[groups.group_id(**self.group_args())],
-                    charts.COLORS["regiopole"],
+                    charts.COLORS["median"],
                     "dash",
                 )
             )
@@ -283,7 +310,7 @@ class Context:
                 (
                     self.t("metropolitan_median"),
                     medians["metropolitan_regions"],
-                    charts.COLORS["metropolitan_region"],
+                    charts.COLORS["median"],
                     "dot",
                 )
             )
@@ -291,6 +318,34 @@ class Context:
             (f"{label}: {self.number(indicator_id, value)}", value, colour, dash)
             for label, value, colour, dash in lines
         ]
+
+    # --- charts in words (display.summaries) ----------------------------------------------
+
+    def bars_in_words(self, frame, indicator_id, year, references=()):
+        """A bar chart or map of one indicator in words: its extremes and the references."""
+        text = summaries.extremes(
+            self.lang,
+            f"{self.indicator_label(indicator_id)} {year}",
+            list(zip(frame["name"], frame["value"], strict=True)),
+            lambda v: self.fmt(indicator_id, v),
+        )
+        shown = [label for label, value, *_ in references if value is not None and value == value]
+        return " ".join([text, *[f"{label}." for label in shown]])
+
+    def lines_in_words(self, frame, indicator_id, unit=None):
+        """A line chart (columns series, year, value) in words: each line's first and last
+        value; `unit` for values that are not the indicator's own (an index)."""
+        if unit is None:
+            show = self.formatter(indicator_id)
+        else:
+            digits = self.decimals(indicator_id)
+            show = lambda v: formatting.with_unit(v, unit, self.lang, digits)  # noqa: E731
+        return summaries.series(self.lang, self.indicator_label(indicator_id), frame, show)
+
+    def index_in_words(self, frame, what):
+        """A dot chart of indices (Germany = 100) in words."""
+        show = lambda v: formatting.number(v, self.lang, 0)  # noqa: E731
+        return summaries.dots(self.lang, f"{what}, {self.t('germany')} = 100", frame, show)
 
     def break_marks(self, indicator_id):
         """(year, label) of each statistical break of an indicator, for charts."""

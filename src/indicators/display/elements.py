@@ -85,15 +85,20 @@ class Chart:
     indicators: tuple = ()
     notes: bool = True
     config: dict = field(default_factory=dict)
+    summary: str = ""  # the chart in words (display.summaries): its text alternative
 
 
 @dataclass(frozen=True)
 class Download:
+    """CSV and Excel of a frame, as published (display.exports.publishable); `raw` offers a
+    database table as it is (its documented columns, full precision)."""
+
     frame: pd.DataFrame
     stem: str
     key: str
     indicators: tuple | None = None
     label: str | None = None
+    raw: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,6 +183,8 @@ class Figure:
     key: str
     stem: str | None = None
     config: dict = field(default_factory=dict)
+    summary: str = ""  # the figure in words, and its data as a table: its text alternative
+    data: pd.DataFrame | None = None
 
 
 @dataclass(frozen=True)
@@ -234,6 +241,13 @@ class Then:
     `build(values)` (input name -> value) returns them, and may change the view state."""
 
     build: object
+
+
+@dataclass(frozen=True)
+class SwitchPage:
+    """Open another page of the registry (its URL path) with the current view state."""
+
+    page: str
 
 
 @dataclass(frozen=True)

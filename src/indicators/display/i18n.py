@@ -54,6 +54,123 @@ TEXT = {
         "Die Angabe {value} für „{name}“ ist ungültig – es gilt die Voreinstellung.",
         "The value {value} for “{name}” is not valid – the default applies.",
     ),
+    # unknown page path and the accessibility statement (issues 14 and 17)
+    "notice_bad_page": (
+        "Die Seite {value} gibt es nicht – es wird der „{fallback}“ gezeigt.",
+        "There is no page {value} – showing the “{fallback}” instead.",
+    ),
+    "page_accessibility": ("Erklärung zur Barrierefreiheit", "Accessibility statement"),
+    "a11y_intro": (
+        "Der Regiopolen-Monitor soll für alle nutzbar sein, auch mit Screenreader, nur mit "
+        "der Tastatur oder mit starker Vergrößerung. Diese Erklärung gilt für die ganze "
+        "Anwendung: alle Seiten und Präsentationen, auf Deutsch und auf Englisch. Maßstab "
+        "sind die Barrierefreie-Informationstechnik-Verordnung (BITV 2.0), die europäische "
+        "Norm EN 301 549 und die Web Content Accessibility Guidelines (WCAG) 2.1, Stufe AA.",
+        "The Regiopole Monitor is meant to be usable by everyone, including with a screen "
+        "reader, with the keyboard alone or at high magnification. This statement covers the "
+        "whole application: every page and presentation, in German and in English. The "
+        "yardsticks are the German accessibility regulation BITV 2.0, the European standard "
+        "EN 301 549 and the Web Content Accessibility Guidelines (WCAG) 2.1, level AA.",
+    ),
+    "a11y_status": ("Stand der Vereinbarkeit", "Status of conformity"),
+    "a11y_status_text": (
+        "Die Anwendung ist **teilweise** mit BITV 2.0 vereinbar, wegen der unten genannten "
+        "Einschränkungen. Die Bewertung beruht auf den automatisierten Prüfungen unserer "
+        "Testsuite; eine Prüfung durch Fachleute von Hand (etwa ein BITV-Test) hat noch nicht "
+        "stattgefunden.",
+        "The application is **partially** conformant with BITV 2.0, because of the "
+        "limitations listed below. The assessment rests on the automated checks of our test "
+        "suite; no manual audit by experts (such as a BITV test) has been carried out yet.",
+    ),
+    "a11y_checks": ("Wie wir prüfen", "How we check"),
+    "a11y_checks_text": (
+        "Unsere Testsuite prüft bei jeder Änderung automatisch im Browser (Chromium):\n\n"
+        "- jede Seite und jede Folie der Präsentationen, auf Deutsch und auf Englisch, bei "
+        "1280 × 800 und 1920 × 1080 Pixeln mit axe-core gegen die Regeln für WCAG 2.1 A und "
+        "AA – ein schwerer oder kritischer Verstoß lässt den Test scheitern;\n"
+        "- dass Diagramme und Karten eine Textalternative haben;\n"
+        "- dass sich die Bedienelemente mit der Tastatur erreichen und bedienen lassen;\n"
+        "- dass die Seite ihre Sprache richtig angibt (Deutsch oder Englisch, auch nach dem "
+        "Wechsel der Sprache);\n"
+        "- dass der Text bei 320 Pixeln Breite umbricht, ohne dass man waagerecht scrollen "
+        "muss.\n\n"
+        "Automatische Prüfungen finden nur einen Teil der möglichen Barrieren. Ob eine "
+        "Textalternative verständlich ist oder ob die Vorlesereihenfolge sinnvoll ist, kann "
+        "nur ein Mensch beurteilen; das ist bisher nicht geschehen.",
+        "Our test suite checks automatically in a browser (Chromium) with every change:\n\n"
+        "- every page and every presentation slide, in German and in English, at "
+        "1280 × 800 and 1920 × 1080 pixels with axe-core against the WCAG 2.1 A and AA "
+        "rules – a serious or critical violation fails the test;\n"
+        "- that charts and maps have a text alternative;\n"
+        "- that the controls can be reached and operated with the keyboard;\n"
+        "- that the page declares its language correctly (German or English, also after "
+        "switching the language);\n"
+        "- that text reflows at a width of 320 pixels without horizontal scrolling.\n\n"
+        "Automated checks find only some of the possible barriers. Whether a text "
+        "alternative is understandable or the reading order makes sense can only be judged "
+        "by a person; that has not been done yet.",
+    ),
+    "a11y_limits": ("Was noch nicht barrierefrei ist", "Known limitations"),
+    "a11y_limits_text": (
+        "- **Details in Diagrammen und Karten sind auf die Maus ausgelegt:** Werte, die "
+        "erscheinen, wenn man mit der Maus über ein Diagramm fährt, das Zoomen und "
+        "Verschieben der Karte und die Werkzeugleiste der Diagramme lassen sich mit der "
+        "Tastatur nicht erreichen. Die Zahlen selbst stehen in den Tabellen der Seiten und in "
+        "den Downloads (CSV und Excel), die es zu jedem Diagramm gibt.\n"
+        "- **Das Regionsprofil als PDF ist nicht getaggt:** Es hat keine Struktur für "
+        "Screenreader und keine Sprachangabe. Dieselben Inhalte stehen auf der Seite "
+        "„Regionsprofil“ und in deren CSV- und Excel-Download.\n"
+        "- **Im Präsentationsmodus ist die Seitenleiste ausgeblendet**, mit ihr der Link zu "
+        "dieser Erklärung; sie ist von jeder anderen Seite aus erreichbar.",
+        "- **Chart and map details are mouse-oriented:** values that appear when the mouse "
+        "hovers over a chart, zooming and panning the map and the charts' toolbar cannot be "
+        "reached with the keyboard. The figures themselves are in the pages' tables and in "
+        "the downloads (CSV and Excel) offered with every chart.\n"
+        "- **The region profile PDF is not tagged:** it has no structure for screen readers "
+        "and declares no language. The same content is on the “Region profile” page and in "
+        "its CSV and Excel download.\n"
+        "- **In presentation mode the sidebar is hidden**, and with it the link to this "
+        "statement; it can be reached from every other page.",
+    ),
+    "a11y_feedback": ("Barrieren melden", "Report a barrier"),
+    "a11y_feedback_text": (
+        "Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie einen Inhalt in anderer "
+        "Form? Schreiben Sie uns; bitte nennen Sie die Seite (den Link) und was nicht "
+        "funktioniert hat.",
+        "Have you come across a barrier, or do you need content in another form? Please "
+        "write to us, naming the page (its link) and what did not work.",
+    ),
+    "a11y_contact": ("Kontakt: {contact}", "Contact: {contact}"),
+    "a11y_contact_missing": (
+        "Der Betreiber dieser Installation hat noch keine Kontaktadresse eingetragen.",
+        "The operator of this installation has not entered a contact address yet.",
+    ),
+    "a11y_enforcement": ("Schlichtungsverfahren", "Enforcement procedure"),
+    "a11y_enforcement_text": (
+        "Bekommen Sie auf Ihre Meldung keine oder keine zufriedenstellende Antwort, können "
+        "Sie einen Antrag bei der Schlichtungsstelle nach § 16 des "
+        "Behindertengleichstellungsgesetzes (BGG) stellen. Sie ist bei dem Beauftragten der "
+        "Bundesregierung für die Belange von Menschen mit Behinderungen eingerichtet und "
+        "hilft, Streit mit öffentlichen Stellen des Bundes ohne Gericht beizulegen. Das "
+        "Verfahren ist kostenlos, ein Rechtsbeistand ist nicht nötig. Wie der Antrag "
+        "gestellt wird, steht auf "
+        "[www.schlichtungsstelle-bgg.de](https://www.schlichtungsstelle-bgg.de). (Betreibt "
+        "eine Stelle eines Landes die Anwendung, gilt das Verfahren dieses Landes.)",
+        "If you receive no answer or no satisfactory answer to your report, you can apply to "
+        "the conciliation body under section 16 of the German Disability Equality Act "
+        "(Schlichtungsstelle nach § 16 BGG). It is based at the Federal Government "
+        "Commissioner for Matters relating to Persons with Disabilities and helps to settle "
+        "disputes with federal public bodies out of court. The procedure is free of charge; "
+        "no legal representation is needed. How to apply is explained (in German) at "
+        "[www.schlichtungsstelle-bgg.de](https://www.schlichtungsstelle-bgg.de). (Where a "
+        "public body of a federal state operates the application, that state's procedure "
+        "applies.)",
+    ),
+    "a11y_date": (
+        "Diese Erklärung wurde am {date} erstellt, als Selbstbewertung auf Grundlage der "
+        "automatisierten Prüfungen.",
+        "This statement was prepared on {date} as a self-assessment based on the automated checks.",
+    ),
     "notice_unknown_params": (
         "{n} unbekannte Angabe(n) im Link wurden ignoriert.",
         "{n} unknown setting(s) in the link were ignored.",
@@ -415,6 +532,75 @@ TEXT = {
     "topic": ("Thema", "Topic"),
     "members": ("Kreise", "Kreise"),
     "status": ("Status", "Status"),
+    # --- downloads and tables in words (issue 14): column headings, flags, table names ---
+    "col_key": ("Schlüssel", "Key"),
+    "col_ags": ("Kreisschlüssel", "District key"),
+    "col_name": ("Name", "Name"),
+    "col_series": ("Region oder Gruppe", "Region or group"),
+    "col_previous_year": ("Vergleichsjahr", "Comparison year"),
+    "col_group_value": ("Wert der Gruppe", "Group value"),
+    "col_gap": ("Abstand", "Gap"),
+    "col_index": ("Index", "Index"),
+    "col_index_de": ("Index (Deutschland = 100)", "Index (Germany = 100)"),
+    "col_change_pct": ("Veränderung (%)", "Change (%)"),
+    "col_ratio": ("Verhältnis", "Ratio"),
+    "col_cv": ("Variationskoeffizient", "Coefficient of variation"),
+    "col_coverage": ("Abdeckung", "Coverage"),
+    "col_n": ("Anzahl Regionen", "Number of regions"),
+    "col_n_regiopole": ("Anzahl Regiopolregionen", "Number of regiopole regions"),
+    "col_n_metropolitan": ("Anzahl Metropolregionen", "Number of metropolitan regions"),
+    "col_across_break": ("Über einen statistischen Bruch", "Across a statistical break"),
+    "col_break": ("Statistischer Bruch", "Statistical break"),
+    "col_reference": ("Vergleichswert", "Reference value"),
+    "col_own": ("Eigene Region", "Own region"),
+    "col_yes": ("ja", "yes"),
+    "col_no": ("nein", "no"),
+    "col_decimals": ("Nachkommastellen", "Decimals"),
+    "table_indicators": ("Indikatoren", "Indicators"),
+    "table_regions": ("Regionen", "Regions"),
+    "table_region_members": ("Kreise der Regionen", "Kreise of the regions"),
+    "table_kreise": ("Kreise", "Kreise"),
+    "table_region_values": ("Werte der Regionen", "Values of the regions"),
+    "table_sources": ("Quellen", "Sources"),
+    "table_download": ("{table} (CSV)", "{table} (CSV)"),
+    # charts in words (display.summaries) and their data tables; presentation slides
+    "summary_extremes": (
+        "{what}: höchster Wert {top} ({top_value}), niedrigster Wert {low} ({low_value}); "
+        "{n} Regionen mit Wert.",
+        "{what}: highest value {top} ({top_value}), lowest {low} ({low_value}); "
+        "{n} regions with a value.",
+    ),
+    "summary_missing": ("Ohne Wert: {n}.", "Without a value: {n}."),
+    "summary_none": ("{what}: keine Werte.", "{what}: no values."),
+    "summary_line": (
+        "{series} von {start} ({start_year}) auf {end} ({end_year})",
+        "{series} from {start} ({start_year}) to {end} ({end_year})",
+    ),
+    "summary_dots": (
+        "{series}: am höchsten bei {top} ({top_value}), am niedrigsten bei {low} ({low_value}).",
+        "{series}: highest on {top} ({top_value}), lowest on {low} ({low_value}).",
+    ),
+    "summary_correlation": (
+        "{what}: {n} Regionen; Korrelationskoeffizient nach Pearson r = {r} "
+        "(1: gleichläufig, 0: kein linearer Zusammenhang, −1: gegenläufig).",
+        "{what}: {n} regions; Pearson correlation coefficient r = {r} "
+        "(1: moving together, 0: no linear relation, −1: moving apart).",
+    ),
+    "chart_in_words": ("Diagramm in Worten", "Chart in words"),
+    "chart_as_table": (
+        "Daten des Diagramms als Tabelle: {title}",
+        "Chart data as a table: {title}",
+    ),
+    "slide_next_title": ("Nächste Folie: {title}", "Next slide: {title}"),
+    "slide_last": ("Letzte Folie", "Last slide"),
+    "slide_jump": ("Folie wählen", "Go to slide"),
+    "slide_leave": ("Präsentation verlassen (Esc)", "Leave the presentation (Esc)"),
+    "slide_source": ("Quelle", "Source"),
+    "notice_bad_slide": (
+        "Folie {asked} gibt es in dieser Präsentation nicht – es wird Folie {shown} von "
+        "{total} gezeigt.",
+        "This presentation has no slide {asked} – showing slide {shown} of {total}.",
+    ),
 }
 
 

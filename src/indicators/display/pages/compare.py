@@ -31,6 +31,10 @@ def _bars(ctx, regions, indicator_id, year):
     summary = ctx.compare(compare.group_summary, indicator_id, year, **ctx.group_args())
     frame = ctx.value_frame(regions, indicator_id, year)
     frame["text"] = [ctx.number(indicator_id, v) for v in frame["value"]]
+    styles = ctx.region_styles(frame["region_id"])
+    frame["color"] = [
+        charts.COLORS["germany"] if r == "de" else styles[r][0] for r in frame["region_id"]
+    ]
     references = ctx.references(indicator_id, year, summary)
     source = ctx.source_line([indicator_id], [year])
     fig = ctx.figure(
@@ -45,16 +49,21 @@ def _bars(ctx, regions, indicator_id, year):
     )
     reference_rows = pd.DataFrame(
         [
-            {"region_id": key, "name": label, "kind": "reference", "value": value}
-            for key, (label, value, _, _) in zip(
-                ["de", "regiopole_median", "metropolitan_median"], references, strict=True
+            {"region_id": key, "name": name, "kind": "reference", "value": value}
+            for key, name, (_, value, _, _) in zip(
+                ["de", "regiopole_median", "metropolitan_median"],
+                [t("germany"), t("regiopole_median"), t("metropolitan_median")],
+                references,  # their labels carry the value ("Deutschland: 5,7"), rows do not
+                strict=True,
             )
         ]
     )
-    shown = pd.concat([frame.drop(columns=["text"]), reference_rows])
+    shown = pd.concat([frame.drop(columns=["text", "color"]), reference_rows])
     shown["unit"], shown["year"] = ctx.unit_label(indicator_id), year
+    words = ctx.bars_in_words(frame, indicator_id, year, references)
+    stem = f"vergleich_{indicator_id}_{year}"
     parts = [
-        el.Chart(fig, shown, f"vergleich_{indicator_id}_{year}", "compare_bar", (indicator_id,)),
+        el.Chart(fig, shown, stem, "compare_bar", (indicator_id,), summary=words),
         el.Caption(ctx.group_caption() + " " + source),
     ]
     texts = []
@@ -115,7 +124,9 @@ def _index(ctx, regions):
         ctx.lang,
         reference_label=t("germany"),
     )
-    return [*parts, el.Chart(fig, frame, "vergleich_index", "compare_index")]
+    data = frame.rename(columns={"value": "index_de"})
+    words = ctx.index_in_words(frame, t("compare_index_title"))
+    return [*parts, el.Chart(fig, data, "vergleich_index", "compare_index", summary=words)]
 
 
 def _lines(ctx, regions, indicator_id):
@@ -143,7 +154,8 @@ def _lines(ctx, regions, indicator_id):
         ctx.source_line([indicator_id], years),
         ctx.lang,
         breaks=ctx.break_marks(indicator_id),
-        styles={t("germany"): {"color": charts.COLORS["germany"], "dash": "dash"}},
+        styles=ctx.series_styles(regions),
     )
     stem = f"vergleich_{indicator_id}_zeitreihe"
-    return [el.Chart(fig, frame, stem, "compare_lines", (indicator_id,))]
+    words = ctx.lines_in_words(frame, indicator_id)
+    return [el.Chart(fig, frame, stem, "compare_lines", (indicator_id,), summary=words)]

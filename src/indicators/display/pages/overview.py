@@ -88,9 +88,16 @@ def chart(ctx, frame, years):
         ctx.lang,
         reference_label=ctx.t("germany"),
     )
-    data = frame.drop(columns=["color"])
+    data = frame.drop(columns=["color"]).rename(columns={"value": "index_de"})
     return [
-        el.Chart(fig, data, "regiopolen_ueberblick", "overview", tuple(HEADLINES)),
+        el.Chart(
+            fig,
+            data,
+            "regiopolen_ueberblick",
+            "overview",
+            tuple(HEADLINES),
+            summary=ctx.index_in_words(frame, ctx.t("overview_chart_title")),
+        ),
         el.Caption(source),
     ]
 

@@ -113,6 +113,7 @@ def _region(ctx, name, members):
             "name": [name, *[ctx.region_label(r) for r in ids]],
             "kind": ["highlight", *["regiopole"] * len(ids)],
             "value": [own, *peers.to_numpy()],
+            "highlight": [True, *[False] * len(ids)],
         }
     )
     frame["text"] = [ctx.number(indicator_id, v) for v in frame["value"]]
@@ -128,7 +129,12 @@ def _region(ctx, name, members):
         ctx.decimals(indicator_id),
     )
     stem = f"eigene_region_{indicator_id}_{year}"
-    parts.append(el.Chart(fig, frame.drop(columns=["text"]), stem, "own_bar"))
+    data = frame.drop(columns=["text"]).assign(year=year)
+    references = ctx.references(indicator_id, year, summary, ["regiopole"])
+    words = ctx.bars_in_words(frame, indicator_id, year, references)
+    data = data.drop(columns=["highlight"])
+    chart = el.Chart(fig, data, stem, "own_bar", (indicator_id,), notes=False, summary=words)
+    parts.append(chart)
     if rank is not None:
         parts.append(el.Metric(t("own_rank"), f"{rank} / {n}", border=False))
 

@@ -1,17 +1,20 @@
 """Präsentation: a saved sequence of views for the meeting room – full width, large type,
-high contrast, no sidebar; "slide 3 of 8", previous/next buttons and arrow keys.
+high contrast, no sidebar; "slide 3 of 8", previous/next buttons and arrow keys, a button
+per slide, Esc to leave for the slide's live page.
 
-A slide is its frame (the presentation's title, "slide 3 of 8", the buttons, the slide's
-title and note) and then the content of the page it shows, built by that page's own view
-model (found through the page registry) from the view state the slide applied
-(views/state.slide). The containers keyed `slide_note` and `slide` are what the
-presentation stylesheet (views/presentation.css) keys on.
+A slide is one message: its finding as a headline, one chart in projector type, the note
+and the source. The page it shows is built by that page's own view model (found through the
+page registry) from the view state the slide applied (views/state.slide); the slide takes
+its first chart and its first citable sentence (or the chart's summary) from it. The
+containers keyed `slide_note`, `slide` and `slide_foot` are what the presentation
+stylesheet (views/presentation.css) keys on.
 """
 
 import importlib
+import re
 
+from indicators.display import charts, formatting, presentations, urlstate
 from indicators.display import elements as el
-from indicators.display import formatting, presentations, urlstate
 from indicators.display.pages import BY_PATH
 
 
@@ -43,25 +46,107 @@ def build(ctx):
         deck, number, slide = locate(ctx.state)
     except ValueError as exc:
         return [el.Stop(t("presentation_broken", reason=formatting.plain(exc)))]
-    total = len(deck["slides"])
+    if ctx.session.pop("leave_presentation", False):
+        return [el.SwitchPage(slide["page"])]  # the slide's view, live (Esc)
+    slides, total = deck["slides"], len(deck["slides"])
     head = el.Columns(
         (
             (el.Caption(deck["title"][lang]),),
             (el.Text(f"**{t('slide_of', n=number, total=total)}**"),),
             (_step(ctx, "←", "slide_back", max(1, number - 1), number == 1, "left"),),
             (_step(ctx, "→", "slide_next", min(number + 1, total), number == total, "right"),),
+            (
+                el.Button(
+                    t("slide_leave"),
+                    "slide_leave",
+                    on_click=leave,
+                    args=(ctx.session,),
+                    shortcut="Esc",
+                ),
+            ),
         ),
-        widths=(8, 2, 1, 1),
+        widths=(6, 2, 1, 1, 3),
         extra={"vertical_alignment": "center"},
     )
+    parts = content(ctx, BY_PATH[slide["page"]])
+    chart = next((p for p in flat(parts) if isinstance(p, el.Chart | el.Figure)), None)
+    if chart is None:  # the view stopped (no data): say so, as the page itself would
+        stops = [p for p in flat(parts) if isinstance(p, el.Stop | el.Notice)]
+        return [head, el.Text(f"# {slide['title'][lang]}"), *stops]
     # Title and note come from the presentation files shipped in presentations/ (our own
     # prose, markdown allowed), never from the URL: it only names one of those files.
+    following = (
+        t("slide_next_title", title=slides[number]["title"][lang])
+        if number < total
+        else t("slide_last")
+    )
     return [
         head,
-        el.Text(f"# {slide['title'][lang]}"),
-        el.Container((el.Text(slide["note"][lang]),), key="slide_note"),
-        el.Container(tuple(content(ctx, BY_PATH[slide["page"]])), key="slide"),
+        el.Container(
+            (el.Caption(slide["title"][lang]), el.Text(f"## {headline(parts, chart)}")),
+            key="slide_note",
+        ),
+        el.Container(
+            (
+                el.Figure(
+                    charts.projector(chart.figure),
+                    "slide_chart",
+                    chart.stem,
+                    summary=chart.summary,
+                    data=chart.data,
+                ),
+                el.Text(slide["note"][lang]),
+            ),
+            key="slide",
+        ),
+        el.Container((el.Caption(following), jump(ctx, slides, number)), key="slide_foot"),
     ]
+
+
+def headline(parts, chart):
+    """The slide's finding in words: the page's first citable sentence (a region's rank,
+    without the source, which the chart names), else what its chart shows."""
+    sentences = [p.text for p in flat(parts) if isinstance(p, el.Sentence)]
+    text = sentences[0].split("\n\n")[0] if sentences else chart.summary
+    text = re.sub(r" \((Quelle|source): [^)]*\)", "", text)
+    return re.split(r" (?:Hinweis|Note): ", text)[0]
+
+
+def flat(parts):
+    """The elements of a page, those inside columns and containers included, in order."""
+    for part in parts:
+        if isinstance(part, el.Columns):
+            for column in part.parts:
+                yield from flat(column)
+        elif isinstance(part, el.Container):
+            yield from flat(part.parts)
+        else:
+            yield part
+
+
+def jump(ctx, slides, number):
+    """A button for every slide (its title as the tooltip): go to any slide directly."""
+    return el.Columns(
+        tuple(
+            (
+                el.Button(
+                    str(n),
+                    f"slide_jump_{n}",
+                    on_click=go,
+                    args=(ctx.state, n),
+                    disabled=n == number,
+                    help=f"{ctx.t('slide_jump')}: {slide['title'][ctx.lang]}",
+                ),
+            )
+            for n, slide in enumerate(slides, start=1)
+        ),
+        extra={"gap": "small"},
+    )
+
+
+def leave(session):
+    """The Esc button's action: the next run opens the slide's page itself."""
+    session["leave_presentation"] = True
 
 
 def _step(ctx, label, key, target, disabled, shortcut):

@@ -152,7 +152,9 @@ def dots(ctx, profile, region_id):
         reference_label=t("germany"),
         log=True,
     )
-    return el.Figure(fig, "profile_dots", stem=f"profil_{region_id}")
+    words = ctx.index_in_words(frame, f"{region['name']}: {t('profile_all')}")
+    data = frame.drop(columns=["color", "symbol"])
+    return el.Figure(fig, "profile_dots", f"profil_{region_id}", summary=words, data=data)
 
 
 def profile_table(ctx, profile):
@@ -229,7 +231,7 @@ def similar(ctx, region_id):
         el.Table(found[list(names)].rename(columns=names), "profile_similar", {t("distance"): 2}),
         el.Caption(t("profile_similar_help", n=len(found.attrs["indicators"]))),
         el.Subheader(t("profile_definition")),
-        el.Text(t(f"definition_{region['definition']}")),
+        el.Text(region["note_de" if ctx.lang == "de" else "note_en"]),
         el.Caption(f"{t('source')}: {region['source']}"),
     ]
 
@@ -245,7 +247,7 @@ def members(ctx, region_id):
     t, shares = ctx.t, member_shares(ctx, region_id)
     named = shares.merge(ctx.kreise[["ags", "name"]], on="ags")
     table = named[["ags", "name", "share"]].rename(
-        columns={"name": t("members"), "share": t("share")}
+        columns={"ags": t("col_ags"), "name": t("members"), "share": t("share")}
     )
     return [
         el.Subheader(t("profile_members")),

@@ -67,7 +67,7 @@ def build(ctx):
     parts.append(_table(ctx, ranked, indicator_id, year, start))
     parts += [el.Caption("ℹ️ " + note_text(ctx, note)) for note in notes]
     parts += _sentence(ctx, ranked, indicator_id, year, group, start)
-    parts += _chart(ctx, ranked, indicator_id, year, kind, start)
+    parts += _chart(ctx, ranked, indicator_id, year, kind, start, ctx.state["region"])
     return parts
 
 
@@ -115,12 +115,13 @@ def _sentence(ctx, ranked, indicator_id, year, group, start):
     return [control, el.Sentence(text)]
 
 
-def _chart(ctx, ranked, indicator_id, year, kind, start):
+def _chart(ctx, ranked, indicator_id, year, kind, start, picked):
     t, digits = ctx.t, ctx.decimals(indicator_id)
     source = ctx.source_line([indicator_id], [year] if start is None else [start, year])
     summary = ctx.compare(compare.group_summary, indicator_id, year, **ctx.group_args())
     bars = ranked[["region_id", "name", "kind", "value"]].copy()
     bars["text"] = [formatting.number(v, ctx.lang, digits) for v in bars["value"]]
+    bars["highlight"] = bars["region_id"] == picked
     kinds = ["regiopole", "metropolitan_region"] if kind == "all" else [kind]
     fig = ctx.figure(
         charts.bar_chart,
@@ -136,7 +137,10 @@ def _chart(ctx, ranked, indicator_id, year, kind, start):
         unit=ctx.unit_label(indicator_id), year=year, regiopole_set=ctx.state["set"]
     )
     stem = f"rangliste_{indicator_id}_{year}"
+    words = ctx.bars_in_words(
+        bars, indicator_id, year, ctx.references(indicator_id, year, summary, kinds)
+    )
     return [
-        el.Chart(fig, table, stem, "ranking_bars", (indicator_id,)),
+        el.Chart(fig, table, stem, "ranking_bars", (indicator_id,), summary=words),
         el.Caption(ctx.group_caption() + " " + source),
     ]

@@ -4,7 +4,7 @@ movement from an earlier year."""
 import pandas as pd
 
 from indicators import groups
-from indicators.display import charts
+from indicators.display import charts, summaries
 from indicators.display import elements as el
 from indicators.display.pages.common import indicator_control, regions_control, year_choice
 
@@ -118,6 +118,15 @@ def _chart(ctx, x_id, y_id, year, start, ids):
     )
     stem = f"zusammenhang_{x_id}_{y_id}_{year}"
     return [
-        el.Chart(fig, data.assign(year=year), stem, "scatter", (x_id, y_id)),
+        el.Chart(
+            fig,
+            data.assign(year=year),
+            stem,
+            "scatter",
+            (x_id, y_id),
+            summary=summaries.correlation(
+                ctx.lang, fig.layout.meta["title"], frame["x"], frame["y"]
+            ),
+        ),
         el.Caption(f"{t('scatter_size')} ({population_year}). {ctx.group_caption()}"),
     ]

@@ -4,7 +4,7 @@ between regiopole and metropolitan regions is closing (the engine's verdict)."""
 import pandas as pd
 
 from indicators import compare, sentences
-from indicators.display import charts, formatting
+from indicators.display import charts, formatting, summaries
 from indicators.display import elements as el
 from indicators.display.pages.common import indicator_control, note_text, regions_control
 
@@ -85,10 +85,9 @@ def _lines(ctx, convergence, indicator_id, years, base, source):
     unit = ctx.unit_label(indicator_id)
     if base is not None:
         frame, unit = compare.index_to_base(frame, base), f"{base} = 100"
-    styles = {
-        t("regiopole_median"): {"color": charts.COLORS["regiopole"], "width": 4},
-        t("metropolitan_median"): {"color": charts.COLORS["metropolitan_region"], "width": 4},
-        t("germany"): {"color": charts.COLORS["germany"], "dash": "dash", "width": 3},
+    styles = ctx.series_styles(ctx.state["regions"]) | {
+        t("regiopole_median"): {"color": charts.COLORS["median"], "dash": "dash", "width": 4},
+        t("metropolitan_median"): {"color": charts.COLORS["median"], "dash": "dot", "width": 4},
     }
     fig = ctx.figure(
         charts.line_chart,
@@ -101,7 +100,11 @@ def _lines(ctx, convergence, indicator_id, years, base, source):
         styles=styles,
     )
     stem = f"entwicklung_{indicator_id}"
-    return [el.Chart(fig, frame.assign(unit=unit), stem, "trend_lines", (indicator_id,))]
+    data = frame.assign(unit=unit)
+    if base is not None:  # an index, not the indicator's values
+        data = data.rename(columns={"value": "index"})
+    words = ctx.lines_in_words(frame, indicator_id, None if base is None else unit)
+    return [el.Chart(fig, data, stem, "trend_lines", (indicator_id,), summary=words)]
 
 
 def gap_text(ctx, convergence, indicator_id):
@@ -155,6 +158,21 @@ def _gap(ctx, convergence, indicator_id, source):
     return [
         el.Subheader(t("gap_title")),
         el.Text(gap_text(ctx, convergence, indicator_id)),
-        el.Chart(gap_fig, convergence, stem, "trend_gap", (indicator_id,), notes=False),
-        el.Figure(cv_fig, "chart_trend_cv"),
+        el.Chart(
+            gap_fig,
+            convergence,
+            stem,
+            "trend_gap",
+            (indicator_id,),
+            notes=False,
+            summary=ctx.lines_in_words(gap, indicator_id, gap_unit),
+        ),
+        el.Figure(
+            cv_fig,
+            "chart_trend_cv",
+            summary=summaries.series(
+                ctx.lang, t("cv_label"), cv, lambda v: formatting.number(v, ctx.lang, 3)
+            ),
+            data=cv,
+        ),
     ]
