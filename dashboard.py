@@ -30,6 +30,7 @@ pages = {
         title=state.t(page.title_key),
         url_path=page.path,
         default=page is registry.DEFAULT,
+        visibility="visible" if page.menu else "hidden",
     ): page.path
     for page in registry.PAGES
 }
@@ -46,6 +47,7 @@ if presenting:
         state.slide()
 state.group_controls()
 st.sidebar.caption(state.t("app_tagline"))
+state.accessibility_link()  # last in the sidebar: the pages draw only in the main area
 finished = False  # stays False when a rerun cuts the run short (see state.begin_run)
 try:
     current.run()

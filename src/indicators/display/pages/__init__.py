@@ -16,6 +16,7 @@ class Page:
     title_key: str  # i18n key of its title
     state_keys: tuple  # the URL state it reads and writes (besides lang, set, outside)
     guide: bool = True  # listed in the overview's guide
+    menu: bool = True  # in the navigation bar (else reached by a link, e.g. in the sidebar)
 
 
 PAGES = (
@@ -29,7 +30,11 @@ PAGES = (
     Page("daten", "methods", "page_methods", ()),
     Page("eigene-region", "own_region", "page_own", ("own", "ind", "year"), guide=False),
     Page("praesentation", "presentation", "page_presentation", ("deck", "slide"), guide=False),
+    Page("barrierefreiheit", "accessibility", "page_accessibility", (), guide=False, menu=False),
 )
 BY_PATH = {page.path: page for page in PAGES}
+# The query parameter that names an unknown page path: serve.py redirects /<unknown> to the
+# default page with it, and the app says in a notice that the page does not exist.
+MISSING = "missing"
 BY_NAME = {page.name: page for page in PAGES}
 DEFAULT = PAGES[0]
