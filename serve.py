@@ -15,15 +15,44 @@ import gzip
 import hashlib
 import posixpath
 import re
+import urllib.parse
 from pathlib import Path
 
 import streamlit as st
 from starlette.middleware import Middleware
 
+from indicators.display import pages as registry
+
 HERE = Path(__file__).parent
 STATIC = Path(st.__file__).parent / "static"  # Streamlit's front end: index.html, static/
 COMPRESSIBLE = {".js", ".css", ".json", ".svg"}
 CACHE_LIMIT = 48_000_000  # bytes of compressed bundles kept (all 214 of Streamlit's: 6.9 MB)
+# The document's language follows the UI's (`?lang=en`, German otherwise), also when the app
+# changes the URL without a reload (language or page switch) and on the browser's back
+# button: screen readers pronounce the text by it. In the page head (see PageHead), allowed
+# by its hash in the Content-Security-Policy.
+LANG_SCRIPT = (
+    "(()=>{const set=()=>{document.documentElement.lang="
+    "new URLSearchParams(location.search).getAll('lang').pop()==='en'?'en':'de'};"
+    "for(const name of ['pushState','replaceState']){const original=history[name];"
+    "history[name]=function(...args){const result=original.apply(this,args);set();"
+    "return result}}"
+    "addEventListener('popstate',set);set()})();"
+)
+# Top-level paths that are Streamlit's own, not pages (see PagePaths).
+RESERVED = {"_stcore", "static", "media", "component", "app", "auth", "oauth2callback"}
+
+
+def page_language(query_string):
+    """`en` if the raw query string (bytes) asks for English (its last `lang`), else `de`,
+    as the app reads it."""
+    values = urllib.parse.parse_qs(query_string.decode("latin-1"), keep_blank_values=True)
+    return "en" if values.get("lang", [""])[-1] == "en" else "de"
+
+
+def script_hash(script):
+    """A CSP source allowing one inline script."""
+    return f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
 
 
 def accepts_gzip(header):
@@ -118,17 +147,15 @@ class CompressedBundles:
         return 200, list(headers.items()), packed
 
 
-def content_security_policy(index=STATIC / "index.html"):
-    """What Streamlit's front end needs and nothing more: its own scripts (and the one
-    inline script of its page, by hash), WebAssembly (long.js in its protobuf bundle
+def content_security_policy(index=STATIC / "index.html", scripts=(LANG_SCRIPT,)):
+    """What Streamlit's front end needs and nothing more: its own scripts (the inline
+    scripts of its page and ours in its head, by hash), WebAssembly (long.js in its protobuf bundle
     compiles a tiny module for 64-bit numbers; JavaScript eval stays forbidden), inline
     styles (emotion, our slide styles), images and fonts from itself or data:/blob: URLs
     (Plotly's PNG export), the websocket to itself; no frames around it, no plugins, no
     foreign base or form targets."""
     inline = re.findall(r"<script>(.*?)</script>", index.read_text(encoding="utf-8"), re.S)
-    hashes = " ".join(
-        f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'" for s in inline
-    )
+    hashes = " ".join(script_hash(script) for script in [*inline, *scripts])
     return (
         "default-src 'self'; "
         f"script-src 'self' 'wasm-unsafe-eval' {hashes}; "
@@ -180,7 +207,9 @@ class PageHead:
       link lets the browser fetch and compile it while the app starts.
     - The presentation stylesheet (scoped to slides, see views/presentation.css): the page
       itself adds it with st.html, which Streamlit renders seconds after the slide, so a
-      projector would first show small type and the sidebar."""
+      projector would first show small type and the sidebar.
+    - The page's language: `<html lang>` as the link asks (Streamlit's page always says
+      `en`), and LANG_SCRIPT, which keeps it in step with the URL afterwards."""
 
     def __init__(self, app, bundles=("PlotlyChart",), styles=("views/presentation.css",)):
         self.app = app
@@ -193,20 +222,20 @@ class PageHead:
         sheets = "".join(
             f"<style>{(HERE / name).read_text(encoding='utf-8')}</style>" for name in styles
         )
-        self.head = (links + sheets).encode()
+        self.head = (f"<script>{LANG_SCRIPT}</script>" + links + sheets).encode()
 
     async def __call__(self, scope, receive, send):
         if (
             scope["type"] != "http"
             or scope["method"] != "GET"
             or scope["path"].startswith(("/static/", "/_stcore/", "/media/", "/component/"))
-            or not self.head
         ):
             await self.app(scope, receive, send)
             return
         # The page itself (8 kB) uncompressed, so that the head can be added to.
         headers = [(k, v) for k, v in scope["headers"] if k != b"accept-encoding"]
         scope = {**scope, "headers": headers}
+        lang = f'<html lang="{page_language(scope.get("query_string", b""))}"'.encode()
         start = {}
 
         async def patched(message):
@@ -217,6 +246,7 @@ class PageHead:
             body = message.get("body", b"")
             page = headers.get(b"content-type", b"").startswith(b"text/html")
             if page and b"content-encoding" not in headers and not message.get("more_body"):
+                body = body.replace(b'<html lang="en"', lang, 1)
                 body = body.replace(b"</head>", self.head + b"</head>", 1)
                 headers[b"content-length"] = str(len(body)).encode()
                 start["headers"] = list(headers.items())
@@ -226,10 +256,58 @@ class PageHead:
         await self.app(scope, receive, patched)
 
 
+class PagePaths:
+    """ASGI middleware: links to pages that are not the app's.
+
+    Streamlit answers any path with its page and then shows an English "Page not found"
+    box. An unknown path (not a page of the registry, not a file of its front end, no
+    segment of Streamlit's own routes) is redirected to the default page, with the link's
+    query and the path in the parameter `missing`; the app names it in a notice, as plain
+    text. The default page's own path (`/ueberblick`, which Streamlit serves at `/`) goes
+    to `/`."""
+
+    def __init__(self, app, folder=STATIC):
+        self.app = app
+        self.pages = {page.path for page in registry.PAGES} - {registry.DEFAULT.path}
+        self.files = {path.name for path in folder.iterdir() if path.is_file()}
+
+    async def __call__(self, scope, receive, send):
+        target = self._target(scope)
+        if target is None:
+            await self.app(scope, receive, send)
+            return
+        headers = [
+            (b"location", target),
+            (b"content-length", b"0"),
+            (b"cache-control", b"no-store"),
+        ]
+        await send({"type": "http.response.start", "status": 302, "headers": headers})
+        await send({"type": "http.response.body", "body": b""})
+
+    def _target(self, scope):
+        """Where to send this request (bytes), or None to let the app answer it."""
+        if scope["type"] != "http" or scope["method"] not in ("GET", "HEAD"):
+            return None
+        name = scope["path"].strip("/")
+        # Streamlit's front end finds its server by asking /<path>/_stcore/health and the
+        # like, walking up the path: those must get Streamlit's answer (a 404), not a page.
+        if not name or name in self.pages or name in self.files or RESERVED & {*name.split("/")}:
+            return None
+        # The query as the browser sent it, any byte outside printable ASCII escaped.
+        query = re.sub(
+            rb"[^\x21-\x7e]", lambda m: b"%%%02X" % m[0][0], scope.get("query_string", b"")
+        )
+        if name != registry.DEFAULT.path:
+            missing = urllib.parse.urlencode({registry.MISSING: name[:100]}).encode()
+            query = query + b"&" + missing if query else missing
+        return b"/?" + query if query else b"/"
+
+
 app = st.App(
     "dashboard.py",
     middleware=[
         Middleware(SecurityHeaders),
+        Middleware(PagePaths),
         Middleware(CompressedBundles),
         Middleware(PageHead),
     ],

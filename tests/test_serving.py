@@ -203,3 +203,117 @@ def test_page_head_gets_chart_preload_and_slide_styles():
     assert 'body:has(.st-key-slide_note) [data-testid="stSidebar"],' in head
     status, headers, body = _get(PageHead(app), "/_stcore/health")
     assert body == page
+
+
+STREAMLIT_PAGE = (
+    b'<!DOCTYPE html>\n<html lang="en">\n  <head><title>x</title></head><body></body></html>'
+)
+
+
+def _request(middleware, path, query=b"", method="GET"):
+    """(status, headers, body) of one request with a query string."""
+    messages = []
+
+    async def send(message):
+        messages.append(message)
+
+    scope = {"type": "http", "method": method, "path": path, "query_string": query, "headers": []}
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, middleware(scope, None, send)).result()
+    headers = dict(messages[0]["headers"])
+    return messages[0]["status"], headers, b"".join(m.get("body", b"") for m in messages[1:])
+
+
+async def _streamlit_page(scope, receive, send):
+    """Streamlit's answer to any page path: its index.html, which always says lang="en"."""
+    headers = [(b"content-type", b"text/html"), (b"content-length", b"%d" % len(STREAMLIT_PAGE))]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": STREAMLIT_PAGE})
+
+
+@pytest.mark.parametrize(
+    ("query", "lang"),
+    [
+        (b"", "de"),
+        (b"lang=de&ind=population", "de"),
+        (b"ind=population&lang=en", "en"),
+        (b"lang=de&lang=en", "en"),  # the last one counts, as in the app
+        (b"lang=EN", "de"),  # not a language of the app: German, as the app falls back
+        (b"lang=%3Cscript%3E", "de"),
+    ],
+)
+def test_page_declares_the_language_of_its_link(query, lang):
+    status, headers, body = _request(PageHead(_streamlit_page), "/rangliste", query)
+    assert status == 200 and int(headers[b"content-length"]) == len(body)
+    assert f'<html lang="{lang}">'.encode() in body and body.count(b"<html") == 1
+
+
+def test_language_script_in_the_head_is_allowed_by_its_hash():
+    """The script that keeps `lang` in step with the URL is in the head, and the policy
+    allows exactly it (and index.html's own inline script)."""
+    _, _, body = _request(PageHead(_streamlit_page), "/karte")
+    head = body.split(b"</head>")[0].decode()
+    assert f"<script>{serve.LANG_SCRIPT}</script>" in head
+    for script in ("pushState", "replaceState", "popstate", "location.search"):
+        assert script in serve.LANG_SCRIPT
+    policy = serve.content_security_policy()
+    assert serve.script_hash(serve.LANG_SCRIPT) in policy.split("script-src")[1].split(";")[0]
+    assert serve.script_hash(serve.LANG_SCRIPT + " ") not in policy
+    assert policy.count("'sha256-") == 2  # index.html's inline script and ours
+
+
+@pytest.fixture
+def paths(tmp_path):
+    """PagePaths over a front end whose folder holds index.html and favicon.png."""
+    (tmp_path / "index.html").write_bytes(STREAMLIT_PAGE)
+    (tmp_path / "favicon.png").write_bytes(b"png")
+    (tmp_path / "static").mkdir()
+    calls = []
+
+    async def app(scope, receive, send):
+        calls.append(scope["path"])
+        await _streamlit_page(scope, receive, send)
+
+    return serve.PagePaths(app, folder=tmp_path), calls
+
+
+def test_unknown_path_goes_to_the_overview_naming_it(paths):
+    middleware, calls = paths
+    for path, query, target in (
+        ("/irgendwas", b"", b"/?missing=irgendwas"),
+        ("/irgendwas", b"lang=en&set=network", b"/?lang=en&set=network&missing=irgendwas"),
+        ("/a b/c", b"", b"/?missing=a+b%2Fc"),
+        ("/x", b"q=\xc3\xa4 b", b"/?q=%C3%A4%20b&missing=x"),  # raw bytes escaped
+        ("/" + "y" * 300, b"", b"/?missing=" + b"y" * 100),  # cut short
+        ("/ueberblick", b"lang=en&ind=population", b"/?lang=en&ind=population"),
+        ("/ueberblick/", b"", b"/"),
+    ):
+        status, headers, body = _request(middleware, path, query)
+        assert (status, headers[b"location"], body) == (302, target, b""), path
+        assert headers[b"cache-control"] == b"no-store"
+    assert calls == []
+
+
+def test_pages_and_streamlit_paths_pass_through(paths):
+    middleware, calls = paths
+    passed = [
+        "/",
+        "/rangliste",
+        "/barrierefreiheit",
+        "/praesentation",
+        "/favicon.png",
+        "/index.html",
+        "/static/js/index.abc.js",
+        "/_stcore/health",
+        "/_stcore/stream",
+        "/media/abc.png",
+        "/component/x/index.html",
+        "/rangliste/_stcore/health",  # the front end looking for its server
+        "/irgendwas/_stcore/host-config",
+    ]
+    for path in passed:
+        status, _, _ = _request(middleware, path)
+        assert status == 200, path
+    status, _, _ = _request(middleware, "/irgendwas", method="POST")
+    assert status == 200
+    assert calls == [*passed, "/irgendwas"]

@@ -25,3 +25,16 @@ def test_a_long_hostile_value_is_cut_and_stays_text():
     notices = warnings_text(at)
     assert "`[x](https://evil.example)" in notices and "…`" in notices
     assert len(notices) < 300
+
+
+def test_unknown_page_path_is_named_in_words():
+    """serve.py redirects /irgendwas to the overview with `missing=irgendwas`."""
+    at = open_app(missing="irgendwas")
+    assert "Die Seite `irgendwas` gibt es nicht – es wird der „Überblick“ gezeigt." in (
+        warnings_text(at)
+    )
+    assert [t.value for t in at.title] == ["Regiopolen-Monitor"]
+    english = open_app(missing="[x](https://evil.example)" + "a" * 100, lang="en")
+    notice = warnings_text(english)
+    assert "There is no page `[x](https://evil.example)" in notice and "…`" in notice
+    assert "missing" not in dict(english.query_params)  # the link is clean again
