@@ -63,7 +63,7 @@ def test_tile_map_one_equal_tile_per_region():
     spec = _map(at)
     tiles = spec["layout"]["shapes"]
     assert len(tiles) == 24 + 12  # Jena and Gera share one region: one tile
-    assert {round(s["x1"] - s["x0"], 2) for s in tiles} == {0.92}  # all the same size
+    assert {round(s["x1"] - s["x0"], 2) for s in tiles} == {1.38}  # all the same size
     cells = {(s["x0"], s["y0"]) for s in tiles}
     assert len(cells) == len(tiles)  # no two regions share a cell
     hover = {row[0]: row for row in spec["data"][0]["customdata"]}

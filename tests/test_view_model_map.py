@@ -108,6 +108,73 @@ def test_tile_map_ends_the_page_with_its_download(con, plain):
     assert len(tiles) == len(ranked)
 
 
+@pytest.mark.parametrize("regiopole_set", urlstate.REGIOPOLE_SETS)
+@pytest.mark.parametrize("outside", ["0", "1"])
+def test_core_city_labels_do_not_overlap(con, plain, regiopole_set, outside):
+    """At the map's own extent no two core-city labels (boxes estimated from text length
+    and font size, as Plotly sets them beside their markers) overlap, none covers another
+    city's marker, all stay inside the map; a name left out stays in the tooltip."""
+    from indicators.display import maps
+
+    ctx = context(con, plain, ind="gdp_per_capita", year="2021", set=regiopole_set)
+    ctx.state["outside"] = outside == "1"
+    figure = one(el.Figure, map_page.build(ctx)).figure
+    cores = figure.data[0]
+    assert cores.type == "scattergeo" and cores.mode == "markers+text"
+    x, y, frame = maps.projected(figure, cores.lon, cores.lat)
+    size = cores.textfont.size
+    boxes = [
+        maps.label_box(px, py, text, position, size, cores.marker.size)
+        for px, py, text, position in zip(x, y, cores.text, cores.textposition, strict=True)
+        if text
+    ]
+    for i, a in enumerate(boxes):
+        assert frame[0] <= a[0] and a[2] <= frame[2] and frame[1] <= a[1] and a[3] <= frame[3]
+        assert not any(maps.overlaps(a, b) for b in boxes[i + 1 :])
+        dots = [(px - 4, py - 4, px + 4, py + 4) for px, py in zip(x, y, strict=True)]
+        assert sum(maps.overlaps(a, d) for d in dots) <= 1  # its own marker at most
+    # The smallest of the 25 to 36 cities may be left out where no place is free.
+    assert len(boxes) >= 0.9 * len(cores.text)
+    assert all(t in (name, "") for t, name in zip(cores.text, cores.hovertext, strict=True))
+
+
+def test_the_known_clusters_keep_all_their_names(con, plain):
+    """Osnabrück/Bielefeld/Münster and Saarbrücken/Kaiserslautern: all named, none hidden."""
+    ctx = context(con, plain, ind="gdp_per_capita", year="2021")
+    shown = set(one(el.Figure, map_page.build(ctx)).figure.data[0].text)
+    assert {"Osnabrück", "Bielefeld", "Münster", "Saarbrücken", "Kaiserslautern"} <= shown
+
+
+def test_legend_names_indicator_unit_classes_and_symbols(con, plain):
+    ctx = context(con, plain, ind="gdp_per_capita", year="2021", level="region")
+    spec = one(el.Figure, map_page.build(ctx)).figure.to_dict()
+    assert spec["layout"]["legend"]["title"]["text"] == "BIP je Einwohner<br>EUR je Einwohner"
+    named = [t["name"] for t in spec["data"] if t.get("showlegend") is not False]
+    classes = [t["name"] for t in spec["data"] if t["type"] == "choropleth" and t.get("customdata")]
+    assert len(classes) == 5 and all(any(c.isdigit() for c in name) for name in classes)
+    assert {"Kernstädte", "Regiopolregion", "Metropolregion"} <= set(named)
+    halo = spec["data"][0]["textfont"]["shadow"]
+    assert halo.count("#ffffff") >= 8  # a white outline all round each name
+
+
+def test_tile_names_fit_their_tiles(con, plain):
+    """A tile's name fits its tile (abbreviated where needed, the full name in the
+    tooltip): no 'Saarbrück', 'Regensbur'."""
+    from indicators.display import maps
+
+    ctx = context(con, plain, ind="gdp_per_capita", year="2021", level="tiles")
+    spec = one(el.Figure, map_page.build(ctx)).figure.to_dict()
+    names = [label.split("<br>")[0] for label in spec["data"][0]["text"]]
+    tile = spec["layout"]["shapes"][0]
+    assert tile["x1"] - tile["x0"] == pytest.approx(maps.TILE * maps.WIDE)
+    # A tile is ~58 px wide at 1280 px (measured in the browser), its rim 3 px.
+    assert all(maps.text_width(name, maps.TILE_FONT, bold=False) <= 52 for name in names)
+    assert "Saarbr." in names and "Kaisersl." in names and "Rostock" in names
+    legend = [t.get("name") for t in spec["data"]]
+    assert "Regiopolregion" in legend and "Metropolregion" in legend
+    assert spec["layout"]["legend"]["title"]["text"] == "BIP je Einwohner<br>EUR je Einwohner"
+
+
 def test_year_the_indicator_lacks_falls_back_to_its_latest(con, plain):
     ctx = context(con, plain, ind="unemployment_rate")
     ctx.state["year"] = 1990

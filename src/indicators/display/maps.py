@@ -14,7 +14,7 @@ import itertools
 import numpy as np
 import plotly.graph_objects as go
 
-from indicators.display.charts import FrozenFigure
+from indicators.display.charts import FAMILY, FrozenFigure
 
 VIRIDIS_5 = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
 MISSING = "#d7d7d7"
@@ -166,20 +166,208 @@ def background_trace(laender):
     )
 
 
+# A white halo around dark text: readable on the darkest and the lightest fill alike.
+HALO = (
+    ", ".join(f"{x}px {y}px 0 #ffffff" for x in (-1, 0, 1) for y in (-1, 0, 1) if x or y)
+    + ", 0 0 3px #ffffff"
+)
+LABEL_FONT = {"size": 13, "color": "#111111", "weight": "bold", "shadow": HALO}
+MARKER_SIZE = 8
+# Where a core city's name may stand, in order of preference.
+POSITIONS = (
+    "middle right",
+    "top center",
+    "middle left",
+    "bottom center",
+    "top right",
+    "top left",
+    "bottom right",
+    "bottom left",
+)
+
+
 def cores_trace(frame, name):
-    """Core cities: a dot and the name (columns lon, lat, name)."""
+    """Core cities: a dot and the name (columns lon, lat, name); the names in the order of
+    the frame's rows (the first are placed first, see place_labels)."""
     return go.Scattergeo(
         lon=frame["lon"],
         lat=frame["lat"],
         text=frame["name"],
+        hovertext=frame["name"],  # the name stays in the tooltip where the label is left out
         mode="markers+text",
-        textposition="top center",
-        textfont={"size": 12, "color": "#1e1e1e"},
-        marker={"size": 7, "color": "#D55E00", "line": {"width": 1, "color": "white"}},
+        textposition="middle right",
+        textfont=LABEL_FONT,
+        marker={
+            "size": MARKER_SIZE,
+            "color": "#D55E00",
+            "symbol": "circle",
+            "line": {"width": 1.5, "color": "white"},
+        },
         name=name,
         hoverinfo="text",
         legendrank=2000,
     )
+
+
+# Advance widths of Arial (regular) in em, by character; others count as 0.556 em.
+_EM = {
+    **dict.fromkeys("ijlI", 0.222),
+    **dict.fromkeys("ft .,:;/!'()[]", 0.278),
+    **dict.fromkeys("r-", 0.333),
+    **dict.fromkeys("ckvxyzsJ", 0.5),
+    **dict.fromkeys("FTZ", 0.611),
+    **dict.fromkeys("ABEKPSVXYÄ", 0.667),
+    **dict.fromkeys("CDHNRUÜw", 0.722),
+    **dict.fromkeys("GOQÖ", 0.778),
+    **dict.fromkeys("mM", 0.833),
+    "W": 0.944,
+    "L": 0.556,
+}
+
+
+def text_width(text, size, bold=True):
+    """Estimated width in pixels of one line of Arial text, 5 % generous (bold ≈ 10 %
+    wider than regular)."""
+    return 1.05 * sum(_EM.get(c, 0.556) for c in text) * size * (1.1 if bold else 1.0)
+
+
+def label_box(x, y, text, position, size=LABEL_FONT["size"], marker=MARKER_SIZE):
+    """(x0, y0, x1, y1) in pixels (y down) of a label set by Plotly at `position` next to a
+    marker at (x, y): its text beside the marker's radius, with 1 px of halo around."""
+    w, h, r = text_width(text, size), 1.2 * size, (marker / 2) / 0.8 + 1
+    vertical, horizontal = position.split()
+    x0 = {"left": x - r - w, "right": x + r, "center": x - w / 2}[horizontal]
+    y0 = {"top": y - r - h, "bottom": y + r, "middle": y - h / 2}[vertical]
+    return x0 - 1, y0 - 1, x0 + w + 1, y0 + h + 1
+
+
+def overlaps(a, b):
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(xs, ys, texts, frame=None, size=LABEL_FONT["size"], marker=MARKER_SIZE):
+    """A position (of POSITIONS) for each label, or None where it is left out, such that no
+    two labels overlap, no label covers another marker and all stay inside `frame`
+    (x0, y0, x1, y1). Labels earlier in the list are placed first (give the larger cities
+    first), each at its first free candidate; a label without one gets a place where a
+    single label placed before can move to another free place. Deterministic."""
+    points = list(zip(xs, ys, strict=True))
+    half = marker / 2
+    dots = [(x - half, y - half, x + half, y + half) for x, y in points]
+    boxes = {}  # index -> (position, box) of the labels placed so far
+
+    def box(i, position):
+        return label_box(*points[i], texts[i], position, size, marker)
+
+    def blocked(i, candidate, ignore=()):
+        """The labels (indices) a candidate box overlaps, or None if it leaves the frame or
+        covers another marker."""
+        if frame is not None and not (
+            frame[0] <= candidate[0]
+            and candidate[2] <= frame[2]
+            and frame[1] <= candidate[1]
+            and candidate[3] <= frame[3]
+        ):
+            return None
+        if any(overlaps(candidate, d) for k, d in enumerate(dots) if k != i):
+            return None
+        return [k for k, (_, b) in boxes.items() if k not in ignore and overlaps(candidate, b)]
+
+    for i in range(len(points)):
+        options = [(p, box(i, p)) for p in POSITIONS]
+        free = next(((p, b) for p, b in options if blocked(i, b) == []), None)
+        if free is not None:
+            boxes[i] = free
+            continue
+        for position, candidate in options:  # move one label out of the way
+            others = blocked(i, candidate)
+            if others is None or len(others) != 1:
+                continue
+            (j,) = others
+            boxes[i] = (position, candidate)
+            moved = next(
+                (
+                    (q, box(j, q))
+                    for q in POSITIONS
+                    if q != boxes[j][0] and blocked(j, box(j, q), ignore=(j,)) == []
+                ),
+                None,
+            )
+            if moved is not None:
+                boxes[j] = moved
+                break
+            del boxes[i]
+    return [boxes[i][0] if i in boxes else None for i in range(len(points))]
+
+
+def _array(values):
+    """Floats from a list or from Plotly's binary encoding (a figure made from a dict)."""
+    if isinstance(values, dict):
+        import base64
+
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+    return np.asarray(values, dtype=float)
+
+
+def _mercator(lat):
+    return np.log(np.tan(np.pi / 4 + np.radians(np.asarray(lat, dtype=float)) / 2))
+
+
+def projected(fig, lon, lat):
+    """(x, y, frame) in pixels, y down, of points on a geo figure with lon/lat ranges, as
+    Plotly draws it: the range fitted into the plot area (height minus the top and bottom
+    margins; the width taken as large enough, as on every desktop screen), frame being the
+    box of the range around the centre (0, 0)."""
+    layout = fig.layout
+    (lon0, lon1), (lat0, lat1) = layout.geo.lonaxis.range, layout.geo.lataxis.range
+    height = (
+        layout.height
+        - (layout.margin.t or 0)
+        - (80 if layout.margin.b is None else layout.margin.b)
+    )
+    y0, y1 = _mercator([lat0, lat1])
+    scale = height / (y1 - y0)  # pixels per radian
+    centre_x, centre_y = np.radians((lon0 + lon1) / 2), (y0 + y1) / 2
+    x = scale * (np.radians(_array(lon)) - centre_x)
+    y = -scale * (_mercator(_array(lat)) - centre_y)
+    half_w, half_h = scale * np.radians(lon1 - lon0) / 2, height / 2
+    return x, y, (-half_w, -half_h, half_w, half_h)
+
+
+def label_cores(fig):
+    """Places the core cities' names of a finished geo figure (its first trace, see
+    cores_trace) so that no two overlap at the figure's own extent; a name without room is
+    left out of the map (it stays in the tooltip and the table). Returns the figure."""
+    cores = fig.data[0]
+    names = list(cores.hovertext)  # the full names, also after an earlier placing
+    x, y, frame = projected(fig, cores.lon, cores.lat)
+    size, marker = cores.textfont.size, cores.marker.size
+    positions = place_labels(list(x), list(y), names, frame, size, marker)
+    cores.update(
+        text=[n if p else "" for n, p in zip(names, positions, strict=True)],
+        textposition=[p or "middle right" for p in positions],
+    )
+    return fig
+
+
+def relayout(fig, side="left"):
+    """A geo figure laid out anew in other type (e.g. by charts.projector for a slide): its
+    legend back beside the map, titled in the legend's font size, and the core cities'
+    names placed again for their new size and the new margins."""
+    legend = fig.layout.legend
+    title = legend.title.text if legend.title else None
+    top = fig.layout.margin.t
+    side_legend(fig, top, title, side)
+    if title:
+        fig.update_layout(legend_title_font_size=legend.font.size or LABEL_FONT["size"])
+    return label_cores(fig)
+
+
+def legend_title(label, unit):
+    """The legend's title: what the colours show and in which unit, on two lines."""
+    import textwrap
+
+    return "<br>".join([*textwrap.wrap(label, 20), *textwrap.wrap(unit, 20)])
 
 
 def bounds(features, pad=0.15):
@@ -219,13 +407,30 @@ def geo_figure(points, traces, bounds=None):
     return fig
 
 
-def side_legend(fig, top=70):
-    """Legend in the map's upper right corner (the map leaves room there: the Baltic)."""
-    fig.update_layout(
-        legend={"orientation": "v", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "top"},
-        margin={"l": 0, "r": 0, "t": top},
-    )
+def side_legend(fig, top=70, title=None, side="right"):
+    """Legend in the map's upper right (or left) corner (Germany leaves room there: the
+    Baltic, the North Sea), with `title` (what the colours show, in which unit) above the
+    classes."""
+    x = {"right": 1.0, "left": 0.0}[side]
+    legend = {"orientation": "v", "x": x, "xanchor": side, "y": 1.0, "yanchor": "top"}
+    if title is not None:
+        legend["title"] = {"text": title, "side": "top", "font": {"size": 13, "weight": "bold"}}
+    fig.update_layout(legend=legend, margin={"l": 0, "r": 0, "t": top})
     return fig
+
+
+def outline_key(colour_hex, width, name):
+    """A legend entry only: a line in an outline's colour, named like the regions it
+    surrounds (a geo trace without locations, so it draws nothing on the map)."""
+    return go.Scattergeo(
+        lon=[None],
+        lat=[None],
+        mode="lines",
+        line={"color": colour_hex, "width": width + 1},
+        name=name,
+        hoverinfo="skip",
+        legendrank=1500,
+    )
 
 
 def tile_positions(frame, cell=0.55):
@@ -250,10 +455,11 @@ def tile_positions(frame, cell=0.55):
     return cells
 
 
-def tile_traces(frame, breaks, labels, missing_label):
+def tile_traces(frame, breaks, labels, missing_label, rims=None):
     """(traces, tile shapes): one square per region (columns id, x, y, label, kind, value,
     name, value_text, rank_text), coloured by class; metropolitan regions with an orange
-    rim; legend entries for the classes."""
+    rim; legend entries for the classes and for the rims (rims: kind -> name)."""
+    rims = rims or {}
     colours = palette(len(breaks) + 1)
     classes = [classify(v, breaks) for v in frame["value"]]
     frame = frame.assign(
@@ -268,7 +474,7 @@ def tile_traces(frame, breaks, labels, missing_label):
             mode="markers+text",
             marker={"symbol": "square", "size": 30, "opacity": 0},
             text=frame["label"],
-            textfont={"size": 10, "color": frame["ink"]},
+            textfont={"size": TILE_FONT, "color": frame["ink"], "family": FAMILY},
             customdata=frame[["name", "value_text", "rank_text"]].to_numpy().tolist(),
             hovertemplate=HOVER,
             showlegend=False,
@@ -284,13 +490,28 @@ def tile_traces(frame, breaks, labels, missing_label):
                 name=label,
             )
         )
+    for kind, name in rims.items():  # the rims' meaning, by colour and in words
+        traces.append(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={
+                    "symbol": "square-open",
+                    "size": 14,
+                    "color": OUTLINE[kind],
+                    "line": {"width": 3},
+                },
+                name=name,
+            )
+        )
     return traces, [
         {
             "type": "rect",
-            "x0": x - 0.46,
-            "x1": x + 0.46,
-            "y0": y - 0.46,
-            "y1": y + 0.46,
+            "x0": x - TILE * WIDE / 2,
+            "x1": x + TILE * WIDE / 2,
+            "y0": y - TILE / 2,
+            "y1": y + TILE / 2,
             "fillcolor": fill,
             "line": {"color": rim, "width": 3},
             "layer": "below",
@@ -299,9 +520,44 @@ def tile_traces(frame, breaks, labels, missing_label):
     ]
 
 
+TILE = 0.92  # a tile's height in grid cells
+WIDE = 1.5  # a tile's width in heights: room for a city's name (columns are that far apart)
+TILE_FONT = 10
+
+
+def tile_name(name, room, size=TILE_FONT):
+    """The name as it fits `room` pixels at `size`: whole; else its first word (Freiburg im
+    Breisgau: Freiburg); else cut before a vowel with a full stop (Saarbrücken: Saarbr.,
+    Kaiserslautern: Kaisersl.) – a deliberate abbreviation, the full name is in the tooltip."""
+    if text_width(name, size, bold=False) <= room:
+        return name
+    first = name.split()[0]
+    if first != name and text_width(first, size, bold=False) <= room:
+        return first
+    vowels = set("aeiouäöüyAEIOUÄÖÜ")
+    # At least three letters left out: "Saarbr.", not "Saarbrück." (which reads as cut).
+    cuts = [
+        k for k in range(3, len(first) - 2) if first[k] in vowels and first[k - 1] not in vowels
+    ]
+    fitting = [k for k in cuts if text_width(first[:k] + ".", size, bold=False) <= room]
+    return first[: max(fitting)] + "." if fitting else first[:3] + "."
+
+
+def tile_room(width, height, columns, rows):
+    """A tile's inner width in pixels when `columns` × `rows` grid cells (WIDE:1) fill a
+    plot area of width × height px at most, less 2 px of rim and 2 px of air each side."""
+    cell = min(width / (columns * WIDE), height / rows)  # a cell's height in pixels
+    return cell * TILE * WIDE - 2 * 4
+
+
 def tile_layout(fig, tiles):
-    """Square tiles (as shapes in data units: they fit their cells at any screen width)."""
-    fig.update_layout(shapes=tiles)
+    """Equal tiles (as shapes in data units: they fit their cells at any screen width); the
+    legend right of them, where it covers no tile."""
+    fig.update_layout(
+        shapes=tiles,
+        legend={"x": 1.01, "xanchor": "left"},
+        margin={"r": 10},
+    )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     return fig

@@ -11,6 +11,7 @@ from indicators.display.pages.common import indicator_control, year_choice
 
 LEVELS = ("kreis", "region", "tiles")
 KINDS = ("regiopole", "metropolitan_region")
+TILE_HEIGHT = 820
 
 
 def kreis_values(con, indicator_id, year):
@@ -46,7 +47,9 @@ def controls(ctx):
             extra={"required": True},
         )
         right = (level, kind)
-    return el.Columns(((indicator_control(ctx),), (year_part,), right), widths=(3, 3, 3))
+    # The segmented controls' column wide enough for "Regiopole region | Metropolitan
+    # region" at 1280 px with the sidebar open.
+    return el.Columns(((indicator_control(ctx),), (year_part,), right), widths=(3, 2, 4))
 
 
 def build(ctx):
@@ -143,8 +146,12 @@ def _choropleth(ctx, indicator_id, year, level, kind):
     breaks, labels = _with_texts(ctx, frame, indicator_id)
     kinds = snap.regions["kind"]
     laender = ctx.geojson("laender.geojson", overview=True)
+    # The larger cities' names are placed first (maps.label_cores).
+    cores = ctx.core_points(regiopoles)
+    population = snap.values("population", catalogue.load().reference_year, list(cores.index))
+    cores = cores.loc[population.sort_values(ascending=False, kind="stable").index]
     fig = maps.geo_figure(
-        maps.cores_trace(ctx.core_points(regiopoles), t("map_cores")),
+        maps.cores_trace(cores, t("map_cores")),
         [
             maps.background_trace(laender),
             *maps.value_traces(base, key, frame, breaks, labels, t("missing_data")),
@@ -166,12 +173,22 @@ def _choropleth(ctx, indicator_id, year, level, kind):
                 2,
                 t("kind_regiopole"),
             ),
+            maps.outline_key(maps.OUTLINE["regiopole"], 2, t("kind_regiopole")),
+            maps.outline_key(
+                maps.OUTLINE["metropolitan_region"], 2.5, t("kind_metropolitan_region")
+            ),
         ],
         maps.bounds(ctx.geojson("laender.geojson")["features"], pad=0.02),
     )
     source = ctx.source_line([indicator_id], [year]) + ". © GeoBasis-DE / BKG 2021"
     charts.finish(fig, _title(ctx, indicator_id, year), source, ctx.lang, height=700)
-    return frame, labels, maps.side_legend(fig).freeze()
+    # The legend on the left: where a slide's zoom cuts the figure, it cuts the right.
+    maps.side_legend(fig, title=_legend_title(ctx, indicator_id), side="left")
+    return frame, labels, maps.label_cores(fig).freeze()
+
+
+def _legend_title(ctx, indicator_id):
+    return maps.legend_title(ctx.indicator_label(indicator_id), ctx.unit_label(indicator_id))
 
 
 def _tile_map(ctx, indicator_id, year):
@@ -183,16 +200,22 @@ def _tile_map(ctx, indicator_id, year):
     cores = ctx.core_points(frame["id"])
     frame["lon"], frame["lat"] = cores["lon"].to_numpy(), cores["lat"].to_numpy()
     cells = maps.tile_positions(frame)
-    frame["x"] = [cells[r][0] for r in frame["id"]]
+    frame["x"] = [cells[r][0] * maps.WIDE for r in frame["id"]]
     frame["y"] = [cells[r][1] for r in frame["id"]]
     breaks, labels = _with_texts(ctx, frame, indicator_id)
+    # Names that do not fit their tile are abbreviated (the full name is in the tooltip).
+    # The plot area at 1280 px (820 px wide less the legend's 170 px).
+    columns = (frame["x"].max() - frame["x"].min()) / maps.WIDE + 1
+    rows = frame["y"].max() - frame["y"].min() + 1
+    room = maps.tile_room(650, TILE_HEIGHT - 70 - 105, columns, rows)
     frame["label"] = [
-        f"{city[:10]}<br>{ctx.number(indicator_id, v)}"
+        f"{maps.tile_name(city, room)}<br>{ctx.number(indicator_id, v)}"
         for city, v in zip(cores["name"], frame["value"], strict=True)
     ]
-    traces, tiles = maps.tile_traces(frame, breaks, labels, ctx.t("missing_data"))
+    rims = {kind: ctx.t(f"kind_{kind}") for kind in KINDS}
+    traces, tiles = maps.tile_traces(frame, breaks, labels, ctx.t("missing_data"), rims)
     fig = go.Figure(traces)
     source = ctx.source_line([indicator_id], [year])
-    charts.finish(fig, _title(ctx, indicator_id, year), source, ctx.lang, height=820)
-    maps.side_legend(fig)
+    charts.finish(fig, _title(ctx, indicator_id, year), source, ctx.lang, height=TILE_HEIGHT)
+    maps.side_legend(fig, title=_legend_title(ctx, indicator_id))
     return frame, labels, maps.tile_layout(fig, tiles)
