@@ -38,7 +38,7 @@ def controls(ctx):
             if earlier
             else (),
         ),
-        widths=(3, 2, 3, 2),
+        widths=(5, 3, 9, 3),  # the three groups side by side, "All" too, at 1280 px
     )
 
 
