@@ -10,11 +10,8 @@ from bench.served import wait_settled
 TIMEOUT = 45_000
 
 
-def _lang(page):
-    return page.evaluate("document.documentElement.lang")
-
-
 def _wait_lang(page, lang):
+    """Wait for the document's language (polled: it survives the page's own URL changes)."""
     page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=TIMEOUT)
 
 
@@ -23,11 +20,11 @@ def test_document_language_follows_the_ui(server, page_at):
     page.goto(f"{server}/rangliste")
     wait_settled(page, TIMEOUT)
     expect(page.get_by_role("heading", name="Rangliste")).to_be_visible(timeout=TIMEOUT)
-    assert _lang(page) == "de"
+    _wait_lang(page, "de")
     page.goto(f"{server}/rangliste?lang=en")
     wait_settled(page, TIMEOUT)
     expect(page.get_by_role("heading", name="Ranking")).to_be_visible(timeout=TIMEOUT)
-    assert _lang(page) == "en"
+    _wait_lang(page, "en")
 
     sidebar = page.locator("[data-testid='stSidebar']")
     sidebar.get_by_role("radio", name="DE", exact=True).click()
@@ -63,4 +60,4 @@ def test_documented_overview_link_opens(server, page_at):
     expect(page.get_by_text("Page not found")).to_have_count(0)
     expect(page.get_by_text("There is no page")).to_have_count(0)
     assert "lang=en" in page.url and "/ueberblick" not in page.url
-    assert _lang(page) == "en"
+    _wait_lang(page, "en")
