@@ -6,6 +6,7 @@ every run, so any view can be bookmarked and shared.
 """
 
 import contextlib
+from pathlib import Path
 
 import streamlit as st
 
@@ -22,6 +23,8 @@ except cache.DATA_FAULTS as exc:
     cache.data_fault(exc)
     st.stop()
 
+# serve.py puts the sheet into the page head; added here for `streamlit run dashboard.py`.
+st.html(f"<style>{Path(__file__).with_name('views').joinpath('app.css').read_text()}</style>")
 state.begin_run()
 state.language_switch()
 pages = {

@@ -205,13 +205,15 @@ class PageHead:
     - A modulepreload link for the chart bundle: Streamlit fetches Plotly's bundle (4.7 MB;
       1.4 MB compressed) only once the first chart arrives, ~2.5 s after the request; the
       link lets the browser fetch and compile it while the app starts.
-    - The presentation stylesheet (scoped to slides, see views/presentation.css): the page
-      itself adds it with st.html, which Streamlit renders seconds after the slide, so a
-      projector would first show small type and the sidebar.
+    - The app's stylesheets (views/app.css; views/presentation.css, scoped to slides): the
+      pages add them with st.html as well, which Streamlit renders seconds after the page, so
+      a projector would first show small type and the sidebar.
     - The page's language: `<html lang>` as the link asks (Streamlit's page always says
       `en`), and LANG_SCRIPT, which keeps it in step with the URL afterwards."""
 
-    def __init__(self, app, bundles=("PlotlyChart",), styles=("views/presentation.css",)):
+    STYLES = ("views/app.css", "views/presentation.css")
+
+    def __init__(self, app, bundles=("PlotlyChart",), styles=STYLES):
         self.app = app
         folder = Path(st.__file__).parent / "static" / "static" / "js"
         links = "".join(

@@ -18,7 +18,7 @@ def test_indicator_year_and_level_survive_page_switches():
     assert at.selectbox(key="w_ind").value == "gdp_per_capita"
     _switch(at, "ranking")
     assert at.selectbox(key="w_ind").value == "gdp_per_capita"
-    assert at.select_slider(key="w_year").value == 2021
+    assert at.selectbox(key="w_year").value == 2021
     assert at.session_state["view_state"]["level"] == "region"
     at.selectbox(key="w_ind").set_value("unemployment_rate").run()
     _switch(at, "map")

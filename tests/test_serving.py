@@ -198,8 +198,10 @@ def test_page_head_gets_chart_preload_and_slide_styles():
     head = body.split(b"</head>")[0].decode()
     assert status == 200 and int(headers[b"content-length"]) == len(body)
     assert 'rel="modulepreload"' in head and "PlotlyChart." in head
-    rules = [line for line in head.splitlines() if line.endswith("{")]
-    assert rules and all(r.startswith("body:has(.st-key-slide_note) ") for r in rules)
+    sheets = head.split("<style>")[1:]
+    assert len(sheets) == 2  # the app's own (views/app.css) and the slides' one
+    slides = [line for line in sheets[1].splitlines() if line.endswith("{")]
+    assert slides and all(r.startswith("body:has(.st-key-slide_note) ") for r in slides)
     assert 'body:has(.st-key-slide_note) [data-testid="stSidebar"],' in head
     status, headers, body = _get(PageHead(app), "/_stcore/health")
     assert body == page

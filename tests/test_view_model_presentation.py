@@ -14,7 +14,7 @@ from indicators import db
 from indicators.display import elements as el
 from indicators.display import presentations, urlstate
 from indicators.display.context import Context
-from indicators.display.pages import BY_PATH, methods, presentation
+from indicators.display.pages import methods, presentation
 
 DECK = presentations.load("netzwerk")
 
@@ -134,7 +134,7 @@ def test_ranking_slides_show_the_network_with_the_named_region(con, plain):
         ctx = slide_context(con, plain, number)
         _, message, body, _ = presentation.build(ctx)
         figure = body.parts[0]
-        assert len(figure.data) == 20  # 8 network regions + 12 metropolitan regions
+        assert len(figure.data) == 8  # the 8 regions of the network
         indicator = slide["params"]["ind"]
         assert ctx.state["ind"] == indicator and ctx.state["set"] == "network"
         region = ctx.region_label(slide["params"]["region"])

@@ -36,7 +36,7 @@ def browser_shows(widget):
 def send_back_what_the_browser_shows(at, label_ids):
     """The next interaction carries the values the browser shows, as a real browser's."""
     at.selectbox(key="w_ind").set_value(label_ids[browser_shows(at.selectbox(key="w_ind"))])
-    at.select_slider(key="w_year").set_value(int(browser_shows(at.select_slider(key="w_year"))))
+    at.selectbox(key="w_year").set_value(int(browser_shows(at.selectbox(key="w_year"))))
     at.multiselect(key="w_inds").set_value(
         [label_ids[label] for label in browser_shows(at.multiselect(key="w_inds"))]
     )
@@ -59,7 +59,7 @@ def test_compare_widgets_come_back_with_the_view(label_ids):
     _remove_to_one_region(at)
     at.multiselect(key="w_regions").select("hamburg").run()
     assert browser_shows(at.selectbox(key="w_ind")) == "BIP je Einwohner"
-    assert browser_shows(at.select_slider(key="w_year")) == "2021"
+    assert browser_shows(at.selectbox(key="w_year")) == "2021"
     assert browser_shows(at.multiselect(key="w_inds")) == [
         "BIP je Einwohner",
         "Arbeitslosenquote",
@@ -78,7 +78,9 @@ def test_compare_widgets_come_back_with_the_view(label_ids):
     assert _query(at, "regions") == "rostock,hamburg,kiel"
     bars, index_chart, _ = plotly_specs(at)
     assert bars["layout"]["title"]["text"].startswith("BIP je Einwohner, 2021")
-    drawn = dict(zip(bars["data"][0]["y"], bars["data"][0]["text"], strict=True))
+    values = next(t for t in bars["data"] if t.get("yaxis") == "y2")  # the column at the right
+    drawn = dict(zip(bars["data"][0]["y"], bars["layout"]["yaxis2"]["ticktext"], strict=True))
+    assert values["y"] == bars["layout"]["yaxis2"]["tickvals"]
     assert set(drawn) == {"Regiopolregion Rostock", "Metropolregion Hamburg", "Regiopole Kiel"}
     assert drawn["Regiopole Kiel"] == "38.684"  # GDP per capita 2021, EUR
     series = {trace["name"]: len(trace["y"]) for trace in index_chart["data"][:3]}
@@ -88,11 +90,11 @@ def test_compare_widgets_come_back_with_the_view(label_ids):
 def test_an_edit_made_before_the_stop_survives_it(label_ids):
     at = open_app("compare")
     at.selectbox(key="w_ind").set_value("unemployment_rate").run()
-    at.select_slider(key="w_year").set_value(2019).run()
+    at.selectbox(key="w_year").set_value(2019).run()
     _remove_to_one_region(at)
     at.multiselect(key="w_regions").select("hamburg").run()
     assert browser_shows(at.selectbox(key="w_ind")) == "Arbeitslosenquote"
-    assert browser_shows(at.select_slider(key="w_year")) == "2019"
+    assert browser_shows(at.selectbox(key="w_year")) == "2019"
     send_back_what_the_browser_shows(at, label_ids)
     at.multiselect(key="w_regions").select("kiel").run()
     assert (_query(at, "ind"), _query(at, "year")) == ("unemployment_rate", "2019")

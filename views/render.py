@@ -56,6 +56,7 @@ def _draw(part, values):
         case el.Chart():
             st.plotly_chart(
                 part.figure,
+                theme=None,  # our own colours: Streamlit's theme greys the axis texts
                 key=f"chart_{part.key}",
                 config=outputs.chart_config(part.stem) | part.config,
             )
@@ -109,7 +110,7 @@ def _draw(part, values):
                 draw(part.parts, values)
         case el.Figure():
             config = outputs.chart_config(part.stem) if part.stem else {"displaylogo": False}
-            st.plotly_chart(part.figure, key=part.key, config=config | part.config)
+            st.plotly_chart(part.figure, key=part.key, config=config | part.config, theme=None)
             outputs.in_words(part.figure, part.summary, part.data)
         case el.PrintStyle():
             outputs.print_style()

@@ -127,6 +127,8 @@ def lay_out(fig, screen):
         "automargin": True,
     }
     others = [a for a in fig.layout.annotations if a.name != "source"]
+    if "yaxis2" in fig.layout:  # a bar chart's column of values
+        fig.update_layout(yaxis2={"tickfont": {"size": size}})
     fig.update_layout(
         {
             "title": {
@@ -140,7 +142,7 @@ def lay_out(fig, screen):
                 "yanchor": "top",
                 "pad": {"t": 12},
             },
-            "font": {"size": size, "family": FAMILY},
+            "font": {"size": size, "family": FAMILY, "color": "#222222"},
             "separators": plotly_separators(meta["lang"]),
             "height": screen["height"] or meta["height"],
             "margin": {"l": 10, "r": 20, "t": top, "b": bottom + round(20 * scale)},
@@ -262,7 +264,7 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     )
     for kind in dict.fromkeys(frame["kind"]):
         if kind in PATTERNS and "color" not in frame:  # a legend entry per group shown
-            fig.add_trace(_legend_entry(kind, lang))
+            fig.add_trace(_legend_entry(kind, lang, names[0]))
     for label, value, color, dash in references:
         if value is None or value != value:
             continue
@@ -301,11 +303,11 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     return fig
 
 
-def _legend_entry(kind, lang):
-    """A legend entry for a group's bars (colour and pattern), drawn nowhere."""
+def _legend_entry(kind, lang, category):
+    """A legend entry for a group's bars (colour and pattern): a bar of length 0."""
     return go.Bar(
-        x=[None],
-        y=[None],
+        x=[0],
+        y=[category],
         orientation="h",
         name=i18n.t(f"kind_{kind}", lang),
         marker={

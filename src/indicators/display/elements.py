@@ -104,7 +104,7 @@ class Download:
 @dataclass(frozen=True)
 class Control:
     """A widget bound to the view state `name`: kind is selectbox, multiselect,
-    segmented_control, select_slider or toggle; `options`, `format` and `extra` are passed
+    segmented_control or toggle; `options`, `format` and `extra` are passed
     on. `none_label` offers "none" as the first option."""
 
     kind: str

@@ -591,6 +591,10 @@ TEXT = {
         "{what}: {n} regions; Pearson correlation coefficient r = {r} "
         "(1: moving together, 0: no linear relation, −1: moving apart).",
     ),
+    "compare_germany": (
+        "Zum Vergleich: Deutschland insgesamt {value} ({year}).",
+        "For comparison: Germany as a whole {value} ({year}).",
+    ),
     "chart_in_words": ("Diagramm in Worten", "Chart in words"),
     "chart_as_table": (
         "Daten des Diagramms als Tabelle: {title}",

@@ -14,10 +14,12 @@ def indicator_control(ctx, name="ind", label=None, topic_order=True):
 
 
 def year_control(ctx, years, name="year", label=None):
-    """A year slider, or a caption where there is one year only."""
+    """A year picker, or a caption where there is one year only. A select box, not a
+    slider: Streamlit's slider thumb cannot be reached by keyboard or named by a screen
+    reader (no role, no tab stop)."""
     if len(years) == 1:
         return el.Caption(f"{label or ctx.t('year')}: {years[0]}")
-    return el.Control("select_slider", name, label or ctx.t("year"), tuple(years))
+    return el.Control("selectbox", name, label or ctx.t("year"), tuple(years))
 
 
 def year_choice(ctx, indicator_ids, name="year", label=None):

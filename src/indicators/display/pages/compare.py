@@ -77,6 +77,8 @@ def _bars(ctx, regions, indicator_id, year):
                 if ctx.in_ranking(ranked, r)
             ]
     if texts:
+        germany = ctx.snap.value(indicator_id, year, "de")
+        texts.append(t("compare_germany", value=ctx.fmt(indicator_id, germany), year=year))
         parts.append(el.Sentence("\n\n".join(texts)))
     return parts
 

@@ -73,8 +73,19 @@ def _map(ctx, indicator_id, year, level, kind):
     )
     table["unit"] = ctx.unit_label(indicator_id)
     table["year"] = year
+    germany = ctx.snap.value(indicator_id, year, "de")
+    words = ctx.bars_in_words(
+        frame, indicator_id, year, [(f"{t('germany')}: {ctx.fmt(indicator_id, germany)}", germany)]
+    )
     return [
-        el.Figure(fig, "map_chart", f"karte_{indicator_id}_{year}", {"scrollZoom": True}),
+        el.Figure(
+            fig,
+            "map_chart",
+            f"karte_{indicator_id}_{year}",
+            {"scrollZoom": True},
+            summary=words,
+            data=table,
+        ),
         el.Caption(t("map_classes", breaks=" | ".join(labels)) + " " + t("map_outlines")),
         el.Download(table, f"karte_{indicator_id}_{year}_{level}", "dl_map", (indicator_id,)),
     ]
@@ -87,7 +98,13 @@ def _tiles(ctx, indicator_id, year):
     table = frame[["id", "name", "kind", "value", "rank"]].rename(columns={"id": "region_id"})
     table["unit"], table["year"] = ctx.unit_label(indicator_id), year
     return [
-        el.Figure(fig, "tile_chart", f"kacheln_{indicator_id}"),
+        el.Figure(
+            fig,
+            "tile_chart",
+            f"kacheln_{indicator_id}",
+            summary=ctx.bars_in_words(frame, indicator_id, year),
+            data=table,
+        ),
         el.Caption(ctx.t("map_tiles_help")),
         el.Download(table, f"kacheln_{indicator_id}_{year}", "dl_tiles", (indicator_id,)),
     ]

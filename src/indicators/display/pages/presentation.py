@@ -13,7 +13,7 @@ stylesheet (views/presentation.css) keys on.
 import importlib
 import re
 
-from indicators.display import charts, formatting, presentations, urlstate
+from indicators.display import charts, formatting, maps, presentations, urlstate
 from indicators.display import elements as el
 from indicators.display.pages import BY_PATH
 
@@ -89,7 +89,7 @@ def build(ctx):
         el.Container(
             (
                 el.Figure(
-                    charts.projector(chart.figure),
+                    projector(chart.figure),
                     "slide_chart",
                     chart.stem,
                     summary=chart.summary,
@@ -101,6 +101,12 @@ def build(ctx):
         ),
         el.Container((el.Caption(following), jump(ctx, slides, number)), key="slide_foot"),
     ]
+
+
+def projector(figure):
+    """The chart in projector type; a map also gets its legend and names placed anew."""
+    big = charts.projector(figure)
+    return maps.relayout(big) if big.layout.geo.lonaxis.range else big
 
 
 def headline(parts, chart):

@@ -122,7 +122,7 @@ def _chart(ctx, ranked, indicator_id, year, kind, start, picked):
     bars = ranked[["region_id", "name", "kind", "value"]].copy()
     bars["text"] = [formatting.number(v, ctx.lang, digits) for v in bars["value"]]
     bars["highlight"] = bars["region_id"] == picked
-    kinds = ["regiopole", "metropolitan_region"] if kind == "all" else [kind]
+    kinds = ["regiopole", "metropolitan_region"]  # both medians, whichever group is ranked
     fig = ctx.figure(
         charts.bar_chart,
         bars,
