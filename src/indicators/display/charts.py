@@ -2,6 +2,7 @@
 downloaded or screenshotted chart still says what it shows and where the data comes from.
 """
 
+import re
 import textwrap
 
 import plotly.graph_objects as go
@@ -44,7 +45,7 @@ FONT = {"size": 15, "family": FAMILY}
 # legend and the title take (the main column at 1280 px is ~820 px wide; narrower guesses
 # only add white space), and the projector's larger type (presentation slides, 1920 px).
 SCREEN = {"scale": 1.0, "width": 640, "height": None}
-PROJECTOR = {"scale": 1.65, "width": 1500, "height": 700}
+PROJECTOR = {"scale": 1.65, "width": 1100, "height": 700}  # also at 1280 px
 
 
 def region_styles(region_ids, order):
@@ -98,9 +99,12 @@ def lay_out(fig, screen):
     meta, scale, width = fig.layout.meta, screen["scale"], screen["width"]
     size = round(15 * scale)
     title = _wrap(meta["title"], width, round(19 * scale))
-    lines = _wrap(meta["source"], width, 12 if scale == 1 else 24).split("<br>")
-    legend_lines = _legend_lines(fig, width, size) if meta["legend"] else 0
+    # legend and source start where the plot does, right of the longest category name
+    inner = max(240, width - _label_width(fig, size))
+    lines = _wrap(meta["source"], inner, 12 if scale == 1 else 24).split("<br>")
+    legend_lines = _legend_lines(fig, inner, size) if meta["legend"] else 0
     title_height = round(26 * scale) * (title.count("<br>") + 1) + 16
+    title_height += round(0.8 * 26 * scale * title.count("<br>"))
     top = title_height + round(22 * scale) * legend_lines + 14
     bottom = round(60 * scale) + (15 if scale == 1 else 29) * len(lines)
     note = {
@@ -140,7 +144,8 @@ def lay_out(fig, screen):
                 "yref": "container",
                 "y": 1,
                 "yanchor": "top",
-                "pad": {"t": 12},
+                # Plotly lifts a title's first line by ~0.8 line per extra line: pushed down
+                "pad": {"t": 12 + round(0.8 * 26 * scale * title.count("<br>"))},
             },
             "font": {"size": size, "family": FAMILY, "color": "#222222"},
             "separators": plotly_separators(meta["lang"]),
@@ -169,6 +174,19 @@ def _wrap(text, width, size):
     """Text broken into lines that fit `width` pixels at font `size` (Arial averages ~0.55
     of the size per character; generous so that nothing runs out of the image)."""
     return "<br>".join(textwrap.wrap(text, max(20, int(width / (0.56 * size))))) or text
+
+
+def _label_width(fig, size):
+    """Estimated width in pixels of the longest category name on the y axis (bar and dot
+    charts), which pushes the plot area to the right."""
+    names = [
+        re.sub(r"<[^>]+>", "", str(v))
+        for trace in fig.data
+        if getattr(trace, "y", None) is not None
+        for v in trace.y
+        if isinstance(v, str)
+    ]
+    return 0.56 * size * max(map(len, names)) + 20 if names else 60
 
 
 def _legend_lines(fig, width, size):
@@ -286,6 +304,7 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     finish(fig, title, source, lang, height=height)
     right = {"tickmode": "array", "tickvals": names, "ticktext": list(values), "ticks": ""}
     fig.update_layout(
+        barmode="overlay",  # the legend's bars of length 0 take no room beside the real ones
         yaxis={"categoryorder": "array", "categoryarray": names},
         yaxis2={
             **right,

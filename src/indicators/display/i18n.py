@@ -591,6 +591,15 @@ TEXT = {
         "{what}: {n} regions; Pearson correlation coefficient r = {r} "
         "(1: moving together, 0: no linear relation, −1: moving apart).",
     ),
+    "direction_higher_better": ("↑ höher ist besser", "↑ higher is better"),
+    "direction_lower_better": ("↓ niedriger ist besser", "↓ lower is better"),
+    "direction_neutral": ("ohne Wertung", "neither better nor worse"),
+    "member_map_words": (
+        "Karte der Lage: {region} umfasst {n} Kreise, {whole} ganz und {part} anteilig; "
+        "Namen und Anteile stehen in der Tabelle darunter.",
+        "Map of the location: {region} covers {n} Kreise, {whole} whole and {part} in part; "
+        "names and shares are in the table below.",
+    ),
     "compare_germany": (
         "Zum Vergleich: Deutschland insgesamt {value} ({year}).",
         "For comparison: Germany as a whole {value} ({year}).",

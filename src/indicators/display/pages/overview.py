@@ -57,7 +57,9 @@ def card(ctx, indicator_id, year):
         for kind, value in (("regiopole", regiopoles), ("metropolitan_region", metropolitan)):
             dots.append(
                 {
-                    "label": f"{ctx.indicator_label(indicator_id)} ({year})",
+                    # the direction in the row's name: the chart says what "above 100" means
+                    "label": f"{ctx.indicator_label(indicator_id)} ({year}) · "
+                    + t(f"direction_{info['polarity']}"),
                     "series": t(f"kind_{kind}"),
                     "value": 100 * value / germany,
                     "color": charts.COLORS[kind],

@@ -251,7 +251,17 @@ def members(ctx, region_id):
     )
     return [
         el.Subheader(t("profile_members")),
-        el.Figure(member_map(ctx, region_id, shares), "profile_map"),
+        el.Figure(
+            member_map(ctx, region_id, shares),
+            "profile_map",
+            summary=t(
+                "member_map_words",
+                region=ctx.region_label(region_id),
+                n=len(shares),
+                whole=int((shares["share"] >= 1).sum()),
+                part=int((shares["share"] < 1).sum()),
+            ),
+        ),
         el.Table(table, "profile_members", {t("share"): 3}),
     ]
 
