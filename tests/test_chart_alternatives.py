@@ -31,7 +31,7 @@ def test_ranking_words_name_the_extremes_and_germany(con, plain):
     """GDP per capita 2021 among the regiopole regions: highest Ingolstadt (65.110 EUR);
     Germany 43.271 EUR (hand-checked in region_values)."""
     at = open_app("ranking", ind="gdp_per_capita", year="2021", kind="regiopole")
-    words = next(c.value for c in at.caption if c.value.startswith("Diagramm in Worten"))
+    words = next(h.value for h in at.get("html") if "Diagramm in Worten" in h.value)
     assert "höchster Wert Regiopole Ingolstadt (65.110 EUR je Einwohner)" in words
     assert "Deutschland: 43.271" in words
     assert "24 Regionen mit Wert" in words  # 25 regiopoles, two share one territory

@@ -49,3 +49,17 @@ def test_empty_indicator_selection_says_what_to_choose():
     at.multiselect[1].set_value([]).run()
     assert any("mindestens einen Indikator" in i.value for i in at.info)
     assert len(plotly_specs(at)) == 2  # bars and time series remain
+
+
+def test_rostock_hamburg_germany_in_one_quotable_sentence():
+    """The journalist's question – Rostock vs Hamburg vs Germany on GDP per capita and
+    unemployment – in one sentence with every value's year (values as in region_values:
+    unemployment 2023 Rostock 6.757, Hamburg 6.274, Germany 5.672)."""
+    at = open_app("compare", regions="rostock,hamburg", inds="gdp_per_capita,unemployment_rate")
+    sentence = at.code[-1].value
+    assert sentence == (
+        "BIP je Einwohner (2021): Regiopolregion Rostock 34.120 EUR je Einwohner, "
+        "Metropolregion Hamburg 45.967 EUR je Einwohner; Deutschland 43.271 EUR je Einwohner. "
+        "Arbeitslosenquote (2023): Regiopolregion Rostock 6,8 %, Metropolregion Hamburg "
+        "6,3 %; Deutschland 5,7 %."
+    )

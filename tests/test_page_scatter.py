@@ -26,3 +26,11 @@ def test_changing_an_axis_changes_the_chart():
     at.selectbox[0].set_value("students_per_1000").run()
     after = plotly_specs(at)[0]["layout"]["xaxis"]["title"]["text"]
     assert before != after and after.startswith("Studierende")
+
+
+def test_one_indicator_on_both_axes_gives_one_column():
+    """The load test's random views found it: x = y gave two columns of one name, and the
+    chart's table failed."""
+    at = open_app("scatter", x="unemployment_rate", y="unemployment_rate", regions="trier")
+    (table,) = at.table
+    assert list(table.value.columns).count("Arbeitslosenquote (%)") == 1

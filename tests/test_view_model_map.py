@@ -248,7 +248,7 @@ def test_own_region_from_a_link_compared_with_the_regiopoles(con, plain):
     assert (chart.stem, chart.key, chart.indicators) == (
         "eigene_region_population_2021",
         "own_bar",
-        (),
+        ("population",),
     )
     data = chart.data.set_index("region_id")
     expected = _own_values(con)

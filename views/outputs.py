@@ -2,6 +2,7 @@
 shown), an indicator's definition and caveats beside it, citable sentences, number-formatted
 tables and a friendly stop."""
 
+import html
 import re
 from pathlib import Path
 
@@ -21,12 +22,14 @@ def sentence(text):
 def in_words(figure, summary, data, indicators=()):
     """A chart's text alternative, reachable by keyboard and screen reader: its finding in
     words under it, and its data as a real table (collapsed) under the chart's title."""
-    if summary:
-        st.caption(f"{t('chart_in_words')}: {summary}")
+    if summary:  # as HTML-escaped text: a region's name from a link never becomes a link
+        st.html(
+            f'<p class="chart-words">{html.escape(t("chart_in_words"))}: {html.escape(summary)}</p>'
+        )
     if data is None or data.empty:
         return
-    title = plain_title(figure)
-    with st.expander(t("chart_as_table", title=title)):
+    with st.expander(t("chart_as_table")):
+        st.html(f'<p class="chart-words">{html.escape(plain_title(figure))}</p>')
         # st.table: a real HTML table (a grid draws on a canvas, which readers cannot read)
         st.table(exports.publishable(data, cache.snap(), lang(), tuple(indicators or ())))
 

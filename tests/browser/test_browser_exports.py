@@ -65,7 +65,8 @@ def test_table_as_excel_with_metadata(server, page_at):
         io.BytesIO(download.path().read_bytes()), sheet_name=None, engine="openpyxl"
     )
     data, meta = sheets["Daten"], sheets["Indikatoren und Quellen"]
-    rostock = data.loc[data["region_id"] == "rostock"].iloc[0]
-    assert round(rostock["value"], 1) == 6.7 and len(data) == 24  # Gera and Jena: one row
+    rostock = data.loc[data["Name"] == "Regiopolregion Rostock"].iloc[0]  # columns in words
+    assert rostock["Wert"] == 6.7 and len(data) == 24  # rounded as declared; Gera/Jena: one row
+    assert (rostock["Jahr"], rostock["Lizenz"]) == (2021, "dl-de/by-2-0")
     assert "Export vom" in meta.columns[0]
     assert "Bundesagentur" in meta.to_string() or "INKAR" in meta.to_string()

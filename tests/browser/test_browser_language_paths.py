@@ -12,7 +12,9 @@ TIMEOUT = 45_000
 
 def _wait_lang(page, lang):
     """Wait for the document's language (polled: it survives the page's own URL changes)."""
-    page.wait_for_function(f"document.documentElement.lang === '{lang}'", timeout=TIMEOUT)
+    # a function, not an expression: Playwright evaluates an expression with eval, which
+    # the app's Content-Security-Policy forbids
+    page.wait_for_function(f"() => document.documentElement.lang === '{lang}'", timeout=TIMEOUT)
 
 
 def test_document_language_follows_the_ui(server, page_at):

@@ -22,9 +22,9 @@ def test_step_through_the_network_presentation(server, page_at, screenshot_dir):
 
     page.locator(".st-key-slide_next button").first.click()
     expect(page.get_by_text("Folie 2 von 8")).to_be_visible(timeout=TIMEOUT)
-    expect(
-        page.get_by_role("heading", name="Mobilität: Anbindung an den Fernverkehr")
-    ).to_be_visible()
+    expect(page.get_by_text("Mobilität: Anbindung an den Fernverkehr", exact=True)).to_be_visible()
+    # the finding as the headline: Bielefeld's rank among the eight network regions
+    expect(page.get_by_role("heading", name="Rang 1 von 8 Regiopolregionen")).to_be_visible()
     page.mouse.click(8, 700)  # focus the page, not the button
     page.keyboard.press("ArrowRight")
     expect(page.get_by_text("Folie 3 von 8")).to_be_visible(timeout=TIMEOUT)

@@ -449,6 +449,7 @@ def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):
                     "sizeref": 2.0 * largest / 55**2,
                     "sizemin": 5,
                     "color": COLORS.get(kind, COLORS["other"]),
+                    "symbol": SYMBOLS.get(kind, "circle"),  # the group by shape, too
                     "opacity": 0.75,
                     "line": {"width": 1, "color": "white"},
                 },

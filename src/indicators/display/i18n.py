@@ -606,8 +606,8 @@ TEXT = {
     ),
     "chart_in_words": ("Diagramm in Worten", "Chart in words"),
     "chart_as_table": (
-        "Daten des Diagramms als Tabelle: {title}",
-        "Chart data as a table: {title}",
+        "Daten des Diagramms als Tabelle",
+        "The chart's data as a table",
     ),
     "slide_next_title": ("Nächste Folie: {title}", "Next slide: {title}"),
     "slide_last": ("Letzte Folie", "Last slide"),

@@ -128,7 +128,25 @@ def _index(ctx, regions):
     )
     data = frame.rename(columns={"value": "index_de"})
     words = ctx.index_in_words(frame, t("compare_index_title"))
-    return [*parts, el.Chart(fig, data, "vergleich_index", "compare_index", summary=words)]
+    chart = el.Chart(fig, data, "vergleich_index", "compare_index", summary=words)
+    return [*parts, chart, el.Sentence(values_sentence(ctx, frame))]
+
+
+def values_sentence(ctx, frame):
+    """The compared regions' and Germany's values of every indicator, each with its year:
+    'GDP per capita (2021): Rostock 34,120 EUR, Hamburg …; Germany 43,271 EUR.'"""
+    texts = []
+    for indicator_id, part in frame.groupby("indicator_id", sort=False):
+        year = int(part["year"].iloc[0])
+        shown = [
+            f"{row.series} {ctx.fmt(indicator_id, row.raw_value)}" for row in part.itertuples()
+        ]
+        germany = ctx.fmt(indicator_id, ctx.snap.value(indicator_id, year, "de"))
+        texts.append(
+            f"{ctx.indicator_label(indicator_id)} ({year}): {', '.join(shown)}; "
+            f"{ctx.t('germany')} {germany}."
+        )
+    return " ".join(texts)
 
 
 def _lines(ctx, regions, indicator_id):

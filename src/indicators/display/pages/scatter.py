@@ -113,7 +113,9 @@ def _chart(ctx, x_id, y_id, year, start, ids):
         ctx.lang,
         arrows,
     )
-    data = frame.drop(columns=["label", "kind_label"]).rename(
+    # a column named by each indicator; one indicator on both axes: one column
+    same = ["y"] if x_id == y_id else []
+    data = frame.drop(columns=["label", "kind_label", *same]).rename(
         columns={"x": x_id, "y": y_id, "size": SIZE}
     )
     stem = f"zusammenhang_{x_id}_{y_id}_{year}"
