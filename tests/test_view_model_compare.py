@@ -154,8 +154,12 @@ def test_compare_page_as_data(con, plain):
     # the value in its own column, not in the row's name ("Deutschland: 43.271")
     assert bars.data.set_index("region_id").loc["de", "name"] == "Deutschland"
     assert set(bars.data["unit"]) == {"EUR je Einwohner"} and set(bars.data["year"]) == {2021}
-    (sentence,) = of(el.Sentence, parts)
+    sentence, values = of(el.Sentence, parts)  # the ranks; every indicator's values
     assert "Regiopolregion Rostock" in sentence.text and "Regiopole Trier" in sentence.text
+    assert sentence.text.endswith(
+        "Zum Vergleich: Deutschland insgesamt 43.271 EUR je Einwohner (2021)."
+    )
+    assert "Deutschland 43.271 EUR je Einwohner." in values.text
     # Germany = 100 for each chosen indicator in its latest year
     assert (index.stem, index.key, index.indicators) == ("vergleich_index", "compare_index", ())
     row = index.data.set_index(["indicator_id", "region_id"]).loc[("gdp_per_capita", "rostock")]
