@@ -46,3 +46,15 @@ def test_summaries_leave_out_and_count_missing_values():
     )
     r = summaries.correlation("de", "x/y", [1, 2, 3, 4], [2, 4, 6, 8.5])
     assert "r = 1,00" in r or "r = 0,99" in r
+
+
+def test_scatter_words_give_r_and_warn_of_the_outlier():
+    """Students per 1,000 against GDP per employed person, 2021, network list: r = −0,32 over
+    20 regions (recomputed from INKAR by an independent check); Erfurt's distance-learning
+    university carries it, which the words say."""
+    at = open_app(
+        "scatter", x="students_per_1000", y="gdp_per_employed", year="2021", set="network"
+    )
+    words = next(h.value for h in at.get("html") if "Diagramm in Worten" in h.value)
+    assert "20 Regionen; Korrelationskoeffizient nach Pearson r = −0,32" in words
+    assert "Hinweis: Fernhochschulen zählen alle Studierenden an ihrem Sitz (IU in Erfurt" in words

@@ -48,6 +48,15 @@ SCREEN = {"scale": 1.0, "width": 640, "height": None}
 PROJECTOR = {"scale": 1.65, "width": 1100, "height": 700}  # also at 1280 px
 
 
+def short_name(name, limit=48):
+    """A region's name as a chart label: a long name without its explanation in brackets
+    ('Regiopolregion Bielefeld (Ostwestfälisch-Lippische Regiopolregion)' → 'Regiopolregion
+    Bielefeld'); tables, sentences and the chart in words keep the full name."""
+    if len(name) <= limit or not name.endswith(")") or " (" not in name:
+        return name
+    return name[: name.rindex(" (")]
+
+
 def region_styles(region_ids, order):
     """{region id: (colour, marker)} for the regions shown together.
 
@@ -103,7 +112,7 @@ def lay_out(fig, screen):
     inner = max(240, width - _label_width(fig, size))
     lines = _wrap(meta["source"], inner, 12 if scale == 1 else 24).split("<br>")
     legend_lines = _legend_lines(fig, inner, size) if meta["legend"] else 0
-    title_height = round(26 * scale) * (title.count("<br>") + 1) + 16
+    title_height = round(26 * scale) * (title.count("<br>") + 1) + 16 if title else 10
     title_height += round(0.8 * 26 * scale * title.count("<br>"))
     top = title_height + round(22 * scale) * legend_lines + 14
     bottom = round(60 * scale) + (15 if scale == 1 else 29) * len(lines)
@@ -186,7 +195,7 @@ def _label_width(fig, size):
         for v in trace.y
         if isinstance(v, str)
     ]
-    return 0.56 * size * max(map(len, names)) + 20 if names else 60
+    return 0.5 * size * max(map(len, names)) + 20 if names else 60
 
 
 def _legend_lines(fig, width, size):
@@ -251,7 +260,10 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     """
     frame = frame.sort_values("value", na_position="first")
     marked = frame["highlight"] if "highlight" in frame else [False] * len(frame)
-    names = [f"<b>{n}</b>" if m else n for n, m in zip(frame["name"], marked, strict=True)]
+    names = [
+        f"<b>{short_name(n)}</b>" if m else short_name(n)
+        for n, m in zip(frame["name"], marked, strict=True)
+    ]
     texts = frame["text"] if "text" in frame else [""] * len(frame)
     values = [f"<b>{v}</b>" if m else v for v, m in zip(texts, marked, strict=True)]
     colours = (
@@ -388,7 +400,7 @@ def line_chart(frame, title, unit_label, source, lang, breaks=(), styles=None):
                 x=part["year"],
                 y=part["value"],
                 mode="lines+markers",
-                name=series,
+                name=short_name(series),
                 line={
                     "color": style.get("color", SERIES[i % len(SERIES)]),
                     "width": style.get("width", 2.5),

@@ -600,6 +600,7 @@ TEXT = {
         "Map of the location: {region} covers {n} Kreise, {whole} whole and {part} in part; "
         "names and shares are in the table below.",
     ),
+    "note": ("Hinweis", "Note"),
     "compare_germany": (
         "Zum Vergleich: Deutschland insgesamt {value} ({year}).",
         "For comparison: Germany as a whole {value} ({year}).",

@@ -7,7 +7,7 @@ sentences only restate the values the chart shows.
 
 import math
 
-from indicators.display import i18n
+from indicators.display import formatting, i18n
 
 
 def extremes(lang, what, pairs, show):
@@ -87,7 +87,7 @@ def correlation(lang, what, x, y, digits=2):
     if not sxx or not syy:
         return i18n.t("summary_none", lang, what=what)
     r = sxy / math.sqrt(sxx * syy)
-    shown = f"{r:.{digits}f}".replace(".", "," if lang == "de" else ".")
+    shown = formatting.number(r, lang, digits)
     return i18n.t("summary_correlation", lang, what=what, n=n, r=shown)
 
 

@@ -4,7 +4,7 @@ movement from an earlier year."""
 import pandas as pd
 
 from indicators import groups
-from indicators.display import charts, summaries
+from indicators.display import charts, i18n, summaries
 from indicators.display import elements as el
 from indicators.display.pages.common import indicator_control, regions_control, year_choice
 
@@ -126,9 +126,17 @@ def _chart(ctx, x_id, y_id, year, start, ids):
             stem,
             "scatter",
             (x_id, y_id),
-            summary=summaries.correlation(
-                ctx.lang, fig.layout.meta["title"], frame["x"], frame["y"]
-            ),
+            summary=words(ctx, fig, frame, x_id, y_id),
         ),
         el.Caption(f"{t('scatter_size')} ({population_year}). {ctx.group_caption()}"),
     ]
+
+
+def words(ctx, fig, frame, x_id, y_id):
+    """The scatter plot in words: its correlation, and the catalogue's warning on either
+    indicator (a distance-learning university's students counted at its seat make one
+    region an outlier that carries the correlation)."""
+    text = summaries.correlation(ctx.lang, fig.layout.meta["title"], frame["x"], frame["y"])
+    notes = [i18n.field(ctx.meta(i), "ranking_note", ctx.lang) for i in dict.fromkeys([x_id, y_id])]
+    note = ctx.t("note")
+    return " ".join([text, *[f"{note}: {n}" for n in notes if n]])
