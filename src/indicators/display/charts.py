@@ -45,7 +45,7 @@ FONT = {"size": 15, "family": FAMILY}
 # legend and the title take (the main column at 1280 px is ~820 px wide; narrower guesses
 # only add white space), and the projector's larger type (presentation slides, 1920 px).
 SCREEN = {"scale": 1.0, "width": 640, "height": None}
-PROJECTOR = {"scale": 1.65, "width": 1100, "height": 700}  # also at 1280 px
+PROJECTOR = {"scale": 1.65, "width": 1100, "height": 560}  # also at 1280 px; least height
 
 
 def short_name(name, limit=48):
@@ -108,9 +108,10 @@ def lay_out(fig, screen):
     meta, scale, width = fig.layout.meta, screen["scale"], screen["width"]
     size = round(15 * scale)
     title = _wrap(meta["title"], width, round(19 * scale))
-    # legend and source start where the plot does, right of the longest category name
+    # the source ends where the plot does, on the right, and may reach left below the
+    # category names; the legend starts where the plot does, right of the longest name
     inner = max(240, width - _label_width(fig, size))
-    lines = _wrap(meta["source"], inner, 12 if scale == 1 else 24).split("<br>")
+    lines = _wrap(meta["source"], width - 30, 12 if scale == 1 else 24).split("<br>")
     legend_lines = _legend_lines(fig, inner, size) if meta["legend"] else 0
     title_height = round(26 * scale) * (title.count("<br>") + 1) + 16 if title else 10
     title_height += round(0.8 * 26 * scale * title.count("<br>"))
@@ -120,14 +121,14 @@ def lay_out(fig, screen):
         "text": "<br>".join(lines),
         "xref": "paper",
         "yref": "paper",
-        "x": 0,
+        "x": 1,
         "y": 0,
         "yshift": -round(60 * scale),
-        "xanchor": "left",
+        "xanchor": "right",
         "yanchor": "top",
         "showarrow": False,
         "font": {"size": 12 if scale == 1 else 24, "color": "#555555", "family": FAMILY},
-        "align": "left",
+        "align": "right",
         "name": "source",
     }
     # ",~f": full numbers with the language's separators (10.000, not 10k), no trailing zeros
@@ -158,7 +159,7 @@ def lay_out(fig, screen):
             },
             "font": {"size": size, "family": FAMILY, "color": "#222222"},
             "separators": plotly_separators(meta["lang"]),
-            "height": screen["height"] or meta["height"],
+            "height": _height(meta["height"], top, bottom, screen),
             "margin": {"l": 10, "r": 20, "t": top, "b": bottom + round(20 * scale)},
             "showlegend": meta["legend"],
             "legend": {
@@ -177,6 +178,14 @@ def lay_out(fig, screen):
         }
     )
     return fig
+
+
+def _height(asked, top, bottom, screen):
+    """The image's height: the plot area finish() was asked for (its height less the
+    usual 175 px of margins), scaled up for the projector, plus the margins the title,
+    legend and source actually need – a long legend never squeezes the plot."""
+    plot = max(asked - 175, 150) * (1.25 if screen["scale"] > 1 else 1)
+    return round(max(plot + top + bottom, screen["height"] or 0))
 
 
 def _wrap(text, width, size):
@@ -294,7 +303,7 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     )
     for kind in dict.fromkeys(frame["kind"]):
         if kind in PATTERNS and "color" not in frame:  # a legend entry per group shown
-            fig.add_trace(_legend_entry(kind, lang, names[0]))
+            fig.add_trace(_legend_entry(kind, lang))
     for label, value, color, dash in references:
         if value is None or value != value:
             continue
@@ -334,17 +343,15 @@ def bar_chart(frame, title, unit_label, references, source, lang, decimals=1):
     return fig
 
 
-def _legend_entry(kind, lang, category):
-    """A legend entry for a group's bars (colour and pattern): a bar of length 0."""
-    return go.Bar(
-        x=[0],
-        y=[category],
-        orientation="h",
-        name=i18n.t(f"kind_{kind}", lang),
-        marker={
-            "color": COLORS[kind],
-            "pattern": {"shape": PATTERNS[kind], "fgcolor": "white", "size": 8},
-        },
+def _legend_entry(kind, lang):
+    """A legend entry for a group's bars: its colour, and in words its pattern (a legend
+    draws no pattern)."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
+        mode="markers",
+        name=i18n.t(f"legend_{kind}", lang),
+        marker={"color": COLORS[kind], "symbol": "square", "size": 14},
         hoverinfo="skip",
     )
 

@@ -160,8 +160,13 @@ class Context:
         return self.snap.regions.at[region_id, "name"]
 
     def region_styles(self, region_ids):
-        """{region id: (colour, marker)}: each region drawn alike on every page."""
-        return charts.region_styles(list(region_ids), list(self.snap.regions.index))
+        """{region id: (colour, marker)}: each region drawn alike on every page. The eight
+        network regions come first in the order, so each always has its own colour (the
+        steering committee sees Rostock in one colour on every page and slide)."""
+        regions = self.snap.regions
+        network = regions.index[regions["network_member"].fillna(False).astype(bool)]
+        order = [*network, *[r for r in regions.index if r not in set(network)]]
+        return charts.region_styles(list(region_ids), order)
 
     def series_styles(self, region_ids):
         """Line styles by series name: each region in its own colour and marker, Germany as
@@ -228,9 +233,10 @@ class Context:
     def metric_label(self, indicator_id, year):
         """Card label with the unit, so the big number stays short enough to read."""
         unit = self.unit_label(indicator_id)
-        suffix = "" if unit == "%" else f", {unit}"
+        label = self.indicator_label(indicator_id)
+        suffix = "" if unit == "%" or unit in label else f", {unit}"  # not "je 10.000 …" twice
         when = formatting.MISSING if pd.isna(year) else year  # no value up to the chosen year
-        return f"{self.indicator_label(indicator_id)} ({when}){suffix}"
+        return f"{label} ({when}){suffix}"
 
     def metric_value(self, indicator_id, value):
         unit, text = self.unit_label(indicator_id), self.number(indicator_id, value)
@@ -299,7 +305,7 @@ class Context:
         if "regiopole" in kinds:
             lines.append(
                 (
-                    self.t("regiopole_median"),
+                    self.regiopole_median_label(),
                     medians[groups.group_id(**self.group_args())],
                     charts.COLORS["median"],
                     "dash",
@@ -346,6 +352,14 @@ class Context:
         """A dot chart of indices (Germany = 100) in words."""
         show = lambda v: formatting.number(v, self.lang, 0)  # noqa: E731
         return summaries.dots(self.lang, f"{what}, {self.t('germany')} = 100", frame, show)
+
+    def regiopole_median_label(self):
+        """'Median Regiopolregionen', or with a list other than the default the list's name
+        ('Median RegioPole-Netzwerk (8)'): the median is taken over the chosen list."""
+        chosen = self.state["set"]
+        if chosen == urlstate.DEFAULTS["set"]:
+            return self.t("regiopole_median")
+        return self.t("median_of_set", set=self.t(f"set_{chosen}"))
 
     def break_marks(self, indicator_id):
         """(year, label) of each statistical break of an indicator, for charts."""
@@ -407,6 +421,18 @@ class Context:
             source=self.short_source([indicator_id], [year]),
             note=i18n.field(self.meta(indicator_id), "ranking_note", self.lang),
         )
+
+    def rank_headline(self, ranked, region_id, kind, indicator_id, year, name=None):
+        """A slide's headline: 'Regiopolregion Bielefeld: Rang 1 von 8 Regiopolregionen
+        (11,0 Minuten, 2020)' – the rank sentence's facts in a few words."""
+        rank, n, tied = sentences.rank_facts(ranked, region_id)
+        region = charts.short_name(name or self.region_label(region_id))
+        if rank is None:
+            return self.t("headline_no_value", region=region, year=year)
+        group = sentences.GROUPS[kind][0 if self.lang == "de" else 1]
+        value = self.fmt(indicator_id, self.snap.value(indicator_id, year, region_id))
+        key = "headline_rank_tied" if tied else "headline_rank"
+        return self.t(key, region=region, rank=rank, n=n, group=group, value=value, year=year)
 
     def change_sentence(self, indicator_id, region_id, start, end, name=None):
         before, after = (self.snap.value(indicator_id, y, region_id) for y in (start, end))

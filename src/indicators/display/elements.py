@@ -47,9 +47,11 @@ class Stop:
 
 @dataclass(frozen=True)
 class Sentence:
-    """Citable sentences with a copy button."""
+    """Citable sentences with a copy button; `headline`: their finding in a few words, for
+    a slide."""
 
     text: str
+    headline: str = ""
 
 
 @dataclass(frozen=True)

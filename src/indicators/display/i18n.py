@@ -129,7 +129,7 @@ TEXT = {
         "- **Chart and map details are mouse-oriented:** values that appear when the mouse "
         "hovers over a chart, zooming and panning the map and the charts' toolbar cannot be "
         "reached with the keyboard. The figures themselves are also given in a table with "
-        "every chart and map (mostly to expand under “Chart data as a table”, with a summary "
+        "every chart and map (mostly to expand under “The chart's data as a table”, with a summary "
         "in words); the charts' data can also be downloaded as CSV and Excel.\n"
         "- **The region profile PDF is not tagged:** it has no structure for screen readers "
         "and declares no language. The same content is on the “Region profile” page and in "
@@ -364,7 +364,7 @@ TEXT = {
         "Regiopolen-Monitor, Export vom {date}. Quellen und Lizenzen je Indikator:",
         "Regiopolen-Monitor, exported {date}. Sources and licences per indicator:",
     ),
-    "as_of": ("Stand", "As of"),
+    "as_of": ("abgerufen", "retrieved"),
     "sentence_label": (
         "Zitierfähiger Satz – Kopieren mit dem Symbol rechts",
         "Citable sentence – copy with the icon on the right",
@@ -601,6 +601,21 @@ TEXT = {
         "names and shares are in the table below.",
     ),
     "note": ("Hinweis", "Note"),
+    "headline_rank": (
+        "{region}: Rang {rank} von {n} {group} ({value}, {year})",
+        "{region}: rank {rank} of {n} {group} ({value}, {year})",
+    ),
+    "headline_rank_tied": (
+        "{region}: Rang {rank} (gleichauf) von {n} {group} ({value}, {year})",
+        "{region}: rank {rank} (shared) of {n} {group} ({value}, {year})",
+    ),
+    "headline_no_value": ("{region}: kein Wert für {year}", "{region}: no value for {year}"),
+    "legend_regiopole": ("Regiopolregion", "Regiopole region"),
+    "legend_metropolitan_region": (
+        "Metropolregion (schraffiert)",
+        "Metropolitan region (hatched)",
+    ),
+    "median_of_set": ("Median {set}", "Median {set}"),
     "compare_germany": (
         "Zum Vergleich: Deutschland insgesamt {value} ({year}).",
         "For comparison: Germany as a whole {value} ({year}).",
@@ -613,7 +628,13 @@ TEXT = {
     "slide_next_title": ("Nächste Folie: {title}", "Next slide: {title}"),
     "slide_last": ("Letzte Folie", "Last slide"),
     "slide_jump": ("Folie wählen", "Go to slide"),
-    "slide_leave": ("Präsentation verlassen (Esc)", "Leave the presentation (Esc)"),
+    "slide_leave": ("Beenden", "Leave"),
+    "slide_leave_help": (
+        "Präsentation verlassen und die Seite dieser Folie öffnen",
+        "Leave the presentation and open this slide's page",
+    ),
+    "back": ("Zurück", "Back"),
+    "forward": ("Weiter", "Next"),
     "slide_source": ("Quelle", "Source"),
     "notice_bad_slide": (
         "Folie {asked} gibt es in dieser Präsentation nicht – es wird Folie {shown} von "

@@ -101,14 +101,19 @@ def _index(ctx, regions):
     if not indicator_ids:
         return [*parts, el.Notice(t("choose_indicators"))]
     rows = []
+    styles = ctx.region_styles([r for r in regions if r != "de"])
     for ind in indicator_ids:
         latest = ctx.options.latest(ind)
         index = ctx.compare(compare.germany_index, ind, latest, regions)
+        direction = t(f"direction_{ctx.meta(ind)['polarity']}")
         for row in index.itertuples():
+            colour, symbol = styles.get(row.region_id, (charts.COLORS["germany"], "square"))
             rows.append(
                 {
-                    "label": f"{ctx.indicator_label(ind)} ({latest})",
+                    "label": f"{ctx.indicator_label(ind)} ({latest}) · {direction}",
                     "series": ctx.region_label(row.region_id),
+                    "color": colour,
+                    "symbol": symbol,
                     "value": row.index_de,
                     "indicator_id": ind,
                     "year": latest,
@@ -126,7 +131,7 @@ def _index(ctx, regions):
         ctx.lang,
         reference_label=t("germany"),
     )
-    data = frame.rename(columns={"value": "index_de"})
+    data = frame.drop(columns=["color", "symbol"]).rename(columns={"value": "index_de"})
     words = ctx.index_in_words(frame, t("compare_index_title"))
     chart = el.Chart(fig, data, "vergleich_index", "compare_index", summary=words)
     return [*parts, chart, el.Sentence(values_sentence(ctx, frame))]

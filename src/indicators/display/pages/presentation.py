@@ -53,8 +53,17 @@ def build(ctx):
         (
             (el.Caption(deck["title"][lang]),),
             (el.Text(f"**{t('slide_of', n=number, total=total)}**"),),
-            (_step(ctx, "←", "slide_back", max(1, number - 1), number == 1, "left"),),
-            (_step(ctx, "→", "slide_next", min(number + 1, total), number == total, "right"),),
+            (_step(ctx, t("back"), "slide_back", max(1, number - 1), number == 1, "left"),),
+            (
+                _step(
+                    ctx,
+                    t("forward"),
+                    "slide_next",
+                    min(number + 1, total),
+                    number == total,
+                    "right",
+                ),
+            ),
             (
                 el.Button(
                     t("slide_leave"),
@@ -62,10 +71,11 @@ def build(ctx):
                     on_click=leave,
                     args=(ctx.session,),
                     shortcut="Esc",
+                    help=t("slide_leave_help"),
                 ),
             ),
         ),
-        widths=(6, 2, 1, 1, 3),
+        widths=(5, 2, 2, 2, 3),
         extra={"vertical_alignment": "center"},
     )
     parts = content(ctx, BY_PATH[slide["page"]])
@@ -83,7 +93,7 @@ def build(ctx):
     return [
         head,
         el.Container(
-            (el.Caption(slide["title"][lang]), el.Text(f"## {headline(parts, chart)}")),
+            (el.Caption(slide["title"][lang]), el.Text(f"## {headline(ctx, parts, chart)}")),
             key="slide_note",
         ),
         el.Container(
@@ -109,13 +119,17 @@ def projector(figure):
     return maps.relayout(big) if big.layout.geo.lonaxis.range else big
 
 
-def headline(parts, chart):
-    """The slide's finding in words: the page's first citable sentence (a region's rank,
-    without the source, which the chart names), else what its chart shows."""
-    sentences = [p.text for p in flat(parts) if isinstance(p, el.Sentence)]
-    text = sentences[0].split("\n\n")[0] if sentences else chart.summary
-    text = re.sub(r" \((Quelle|source): [^)]*\)", "", text)
-    return re.split(r" (?:Hinweis|Note): ", text)[0]
+def headline(ctx, parts, chart):
+    """The slide's finding in a few words: the headline of the page's citable sentence (a
+    region's rank), else the first statement of its chart in words (highest and lowest),
+    with the regions' short names as the chart shows them."""
+    found = [p.headline for p in flat(parts) if isinstance(p, el.Sentence) and p.headline]
+    if found:
+        return found[0]
+    text = re.split(r"; | (?:Hinweis|Note): ", chart.summary)[0].rstrip(".")
+    for name in ctx.snap.regions["name"]:
+        text = text.replace(name, charts.short_name(name))
+    return text
 
 
 def flat(parts):

@@ -123,10 +123,10 @@ def dots(ctx, profile, region_id):
     """Every rate of the region and its peers' median, Germany = 100 (log scale)."""
     t, shown, region = ctx.t, rates(ctx, profile), ctx.snap.regions.loc[region_id]
     labels = shown[f"label_{ctx.lang}"] + " (" + shown["year"].astype(str) + ")"
-    peers = "regiopole" if region["kind"] == "regiopole" else "metropolitan_region"
+    colour, symbol = ctx.region_styles([region_id])[region_id]  # as on every other page
     series = (
-        (ctx.region_label(region_id), shown["value"], charts.COLORS["highlight"], "circle"),
-        (t("peer_median"), shown["peer_median"], charts.COLORS[peers], "diamond"),
+        (ctx.region_label(region_id), shown["value"], colour, symbol),
+        (t("peer_median"), shown["peer_median"], charts.COLORS["median"], "diamond-open"),
     )
     frame = pd.concat(
         [

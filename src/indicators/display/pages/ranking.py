@@ -112,7 +112,8 @@ def _sentence(ctx, ranked, indicator_id, year, group, start):
     control = el.Control(
         "selectbox", "region", ctx.t("sentence_region"), tuple(ranked_ids), names.get
     )
-    return [control, el.Sentence(text)]
+    headline = ctx.rank_headline(ranked, region_id, group, indicator_id, year, name)
+    return [control, el.Sentence(text, headline)]
 
 
 def _chart(ctx, ranked, indicator_id, year, kind, start, picked):
