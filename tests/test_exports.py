@@ -26,7 +26,7 @@ def test_charts_save_as_png_with_source_and_date():
         "scale": 2,
     }
     source = plotly_specs(at)[0]["layout"]["annotations"][-1]["text"]
-    assert "BBSR" in source and f"Stand {formatting.today('de')}" in source
+    assert "BBSR" in source and f"abgerufen\u00a0{formatting.today('de')}" in source
     labels = [b.label for b in at.get("download_button")]
     assert "Daten als CSV" in labels and "Excel" in labels
 

@@ -34,9 +34,9 @@ def test_chart_png_has_title_source_and_date(server, page_at, screenshot_dir):
     assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and target.stat().st_size > 20_000
     # The same figure in the page carries the texts that the PNG is drawn from.
     expect(chart.locator(".gtitle")).to_contain_text("Arbeitslosenquote, 2021")
-    expect(chart.locator(".annotation-text").last).to_contain_text(
-        f"Stand {formatting.today('de')}"
-    )
+    source = chart.locator(".annotation-text").last
+    expect(source).to_contain_text("abgerufen")  # the day the chart was retrieved
+    expect(source).to_contain_text(formatting.today("de"))
 
 
 def test_profile_pdf_is_one_page(server, page_at, screenshot_dir):

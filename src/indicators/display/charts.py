@@ -93,7 +93,8 @@ def finish(fig, title, source, lang, height=460, legend=True):
     """Common layout: title, language-specific number format, source line at the bottom
     with the date (so a saved PNG says when it was made). What the layout was made from is
     kept in the figure's meta, so projector() can lay it out again in larger type."""
-    source = f"{source} · {i18n.t('as_of', lang)} {today(lang)}"
+    # a no-break space: the date stays with its word when the line is wrapped
+    source = f"{source} · {i18n.t('as_of', lang)}\u00a0{today(lang)}"
     fig.update_layout(
         meta={"title": title, "source": source, "lang": lang, "height": height, "legend": legend}
     )

@@ -254,7 +254,7 @@ TEXT = {
     "overview_intro": (
         "Wie stehen die Regiopolregionen – die Großstädte abseits der Metropolen mit ihrem "
         "meist ländlichen Umland – im Vergleich zu den zwölf Metropolregionen und zu "
-        "Deutschland insgesamt da? Die Karten zeigen den jeweils jüngsten verfügbaren Wert: "
+        "Deutschland insgesamt da? Die Kennzahlen zeigen den jeweils jüngsten verfügbaren Wert: "
         "die Gruppe als Ganzes (alle zugehörigen Kreise zusammengerechnet).",
         "How do the regiopole regions – the large cities away from the metropolises, with "
         "their mostly rural hinterland – compare with the twelve metropolitan regions and "
@@ -305,7 +305,7 @@ TEXT = {
         "orange rim: metropolitan region.",
     ),
     "map_regions_of": ("Regionen", "Regions"),
-    "map_classes": ("Klassengrenzen (Quintile): {breaks}", "Class breaks (quintiles): {breaks}"),
+    "map_classes": ("Klassengrenzen (Quintile): {breaks}.", "Class breaks (quintiles): {breaks}."),
     "map_outlines": (
         "Umrisse: Regiopolregionen (blau), Metropolregionen (orange); Punkte: "
         "Kernstädte der Regiopolregionen.",

@@ -1,5 +1,6 @@
 """Controls and note texts that several pages' view models share."""
 
+from indicators.display import charts
 from indicators.display import elements as el
 from indicators.display.urlstate import MAX_REGIONS
 
@@ -36,7 +37,7 @@ def regions_control(ctx, label, options=None):
         "regions",
         label,
         tuple(options or ctx.region_order()),
-        ctx.region_label,
+        lambda r: charts.short_name(ctx.region_label(r)),  # a chip shows ~45 characters
         extra={"max_selections": MAX_REGIONS, "placeholder": ctx.t("choose_placeholder")},
     )
 
