@@ -20,7 +20,9 @@ VIEWS = [page.path for page in PAGES if page.name != "presentation"] + [
 
 
 def drawn(page):
-    """Wait until the run is over and every chart is drawn (not just its placeholder)."""
+    """Wait until the page has its heading, the run is over and every chart is drawn (not
+    just its placeholder)."""
+    page.wait_for_selector(".stMain h1, .stMain h2", timeout=TIMEOUT)
     wait_settled(page, TIMEOUT)
     page.wait_for_function(
         """() => !document.querySelector('[data-testid="stSkeleton"]')
@@ -61,7 +63,8 @@ def test_pages_reflow_at_320_px(server, page_at):
         overflow = page.evaluate(
             """() => [...document.querySelectorAll(
                    '.stMain p, .stMain h1, .stMain h2, .stMain h3, .stMain label')]
-                 .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                 .filter(e => e.innerText.trim()
+                   && e.getBoundingClientRect().right > window.innerWidth + 1)
                  .map(e => e.innerText.slice(0, 40))"""
         )
         if overflow:

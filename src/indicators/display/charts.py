@@ -454,6 +454,7 @@ def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):
                 text="",
             )
     largest = frame["size"].max() or 1
+    middle = (frame["x"].min() + frame["x"].max()) / 2
     for kind, part in frame.groupby("kind", sort=False):
         fig.add_trace(
             go.Scatter(
@@ -462,7 +463,8 @@ def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):
                 mode="markers+text",
                 name=part["kind_label"].iloc[0],
                 text=part["label"],
-                textposition="top center",
+                # names run inwards: a long name at the edge stays inside the chart
+                textposition=["top right" if x < middle else "top left" for x in part["x"]],
                 marker={
                     "size": part["size"],
                     "sizemode": "area",
@@ -477,6 +479,14 @@ def scatter_chart(frame, x_title, y_title, title, source, lang, moves=None):
                 hovertemplate="%{customdata}<br>%{x:,.1f} | %{y:,.1f}<extra></extra>",
             )
         )
-    fig.update_xaxes(title=x_title)
-    fig.update_yaxes(title=y_title)
+    fig.update_xaxes(title=x_title, range=_padded(frame["x"], 0.06, 0.06))
+    fig.update_yaxes(title=y_title, range=_padded(frame["y"], 0.06, 0.14))  # room for names
     return finish(fig, title, source, lang, height=560)
+
+
+def _padded(values, low, high):
+    """An axis range around the values with room below and above (shares of their span), so
+    that the names written above the points stay inside the chart."""
+    lo, hi = values.min(), values.max()
+    span = (hi - lo) or abs(hi) or 1
+    return [lo - low * span, hi + high * span]

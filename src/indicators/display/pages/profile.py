@@ -67,8 +67,6 @@ def cards(ctx, rows, region_id):
 def card(ctx, row, indicator_id, region_id):
     """One headline in its latest year up to the chosen one: a size against its own value
     in SINCE, a rate against the peer median of that same year."""
-    history = [ctx.snap.value(indicator_id, y, region_id) for y in ctx.options.years[indicator_id]]
-    history = [v for v in history if v == v]
     delta = None
     if ctx.meta(indicator_id)["aggregation"] == "sum":  # a size: its own change
         since = ctx.snap.value(indicator_id, SINCE, region_id)
@@ -82,7 +80,8 @@ def card(ctx, row, indicator_id, region_id):
         ctx.metric_value(indicator_id, row["value"]),
         delta=delta,
         delta_color=DELTA_COLOR[ctx.meta(indicator_id)["polarity"]],
-        chart_data=tuple(history) if len(history) > 1 else None,
+        # no sparkline: Streamlit draws it as an image without a text alternative (WCAG
+        # 1.1.1); the course over the years is on the Entwicklung page, in words as well
     )
 
 
