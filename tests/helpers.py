@@ -73,19 +73,10 @@ def warnings_text(at):
 
 
 def flat(parts):
-    """Every element of a view model, with the contents of columns, tabs and containers in
-    their place (a container also stands for itself)."""
-    from indicators.display import elements as el
+    """Every element of a view model (display.elements.flat)."""
+    from indicators.display.elements import flat as flatten
 
-    for part in parts:
-        if isinstance(part, el.Columns | el.Tabs):
-            for group in part.parts:
-                yield from flat(group)
-        elif isinstance(part, el.Container):
-            yield part
-            yield from flat(part.parts)
-        else:
-            yield part
+    return flatten(parts)
 
 
 def of(kind, parts):

@@ -36,7 +36,6 @@ REGION_PALETTE = (
     "#6A3D9A",
 )
 REGION_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x", "star", "cross", "hexagon")
-SERIES = REGION_PALETTE
 # One font the browser has locally: the PNG export redraws the chart without web fonts, so a
 # web font would be measured in one width and drawn in another (cutting legend texts).
 FAMILY = "Arial, Liberation Sans, Helvetica, sans-serif"
@@ -142,8 +141,6 @@ def lay_out(fig, screen):
         "automargin": True,
     }
     others = [a for a in fig.layout.annotations if a.name != "source"]
-    if "yaxis2" in fig.layout:  # a bar chart's column of values
-        fig.update_layout(yaxis2={"tickfont": {"size": size}})
     fig.update_layout(
         {
             "title": {
@@ -176,6 +173,8 @@ def lay_out(fig, screen):
             "annotations": [*others, note],
             "xaxis": axes,
             "yaxis": axes,
+            # a bar chart's column of values, if it has one
+            **({"yaxis2": {"tickfont": {"size": size}}} if "yaxis2" in fig.layout else {}),
         }
     )
     return fig
@@ -371,7 +370,9 @@ def dot_chart(frame, title, source, lang, reference=100, reference_label="", log
                 name=series,
                 marker={
                     "size": 14,
-                    "color": part["color"].iloc[0] if "color" in part else SERIES[i % len(SERIES)],
+                    "color": part["color"].iloc[0]
+                    if "color" in part
+                    else REGION_PALETTE[i % len(REGION_PALETTE)],
                     "symbol": part["symbol"].iloc[0] if "symbol" in part else "circle",
                     "line": {"width": 1, "color": "white"},
                 },
@@ -410,7 +411,7 @@ def line_chart(frame, title, unit_label, source, lang, breaks=(), styles=None):
                 mode="lines+markers",
                 name=short_name(series),
                 line={
-                    "color": style.get("color", SERIES[i % len(SERIES)]),
+                    "color": style.get("color", REGION_PALETTE[i % len(REGION_PALETTE)]),
                     "width": style.get("width", 2.5),
                     "dash": style.get("dash", "solid"),
                 },

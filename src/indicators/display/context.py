@@ -164,7 +164,7 @@ class Context:
         network regions come first in the order, so each always has its own colour (the
         steering committee sees Rostock in one colour on every page and slide)."""
         regions = self.snap.regions
-        network = regions.index[regions["network_member"].fillna(False).astype(bool)]
+        network = groups.regiopole_ids(regions, "network", distinct=False)
         order = [*network, *[r for r in regions.index if r not in set(network)]]
         return charts.region_styles(list(region_ids), order)
 

@@ -255,3 +255,18 @@ class SwitchPage:
 @dataclass(frozen=True)
 class Rerun:
     """The view state has changed: run the page again from the top."""
+
+
+def flat(parts):
+    """Every element of a view model, with the contents of columns, tabs and containers in
+    their place (a container also stands for itself): what a slide picks its chart from, and
+    what tests look through."""
+    for part in parts:
+        if isinstance(part, Columns | Tabs):
+            for group in part.parts:
+                yield from flat(group)
+        elif isinstance(part, Container):
+            yield part
+            yield from flat(part.parts)
+        else:
+            yield part

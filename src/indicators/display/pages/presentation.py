@@ -79,9 +79,9 @@ def build(ctx):
         extra={"vertical_alignment": "center"},
     )
     parts = content(ctx, BY_PATH[slide["page"]])
-    chart = next((p for p in flat(parts) if isinstance(p, el.Chart | el.Figure)), None)
+    chart = next((p for p in el.flat(parts) if isinstance(p, el.Chart | el.Figure)), None)
     if chart is None:  # the view stopped (no data): say so, as the page itself would
-        stops = [p for p in flat(parts) if isinstance(p, el.Stop | el.Notice)]
+        stops = [p for p in el.flat(parts) if isinstance(p, el.Stop | el.Notice)]
         return [head, el.Text(f"# {slide['title'][lang]}"), *stops]
     # Title and note come from the presentation files shipped in presentations/ (our own
     # prose, markdown allowed), never from the URL: it only names one of those files.
@@ -123,25 +123,13 @@ def headline(ctx, parts, chart):
     """The slide's finding in a few words: the headline of the page's citable sentence (a
     region's rank), else the first statement of its chart in words (highest and lowest),
     with the regions' short names as the chart shows them."""
-    found = [p.headline for p in flat(parts) if isinstance(p, el.Sentence) and p.headline]
+    found = [p.headline for p in el.flat(parts) if isinstance(p, el.Sentence) and p.headline]
     if found:
         return found[0]
     text = re.split(r"; | (?:Hinweis|Note): ", chart.summary)[0].rstrip(".")
     for name in ctx.snap.regions["name"]:
         text = text.replace(name, charts.short_name(name))
     return text
-
-
-def flat(parts):
-    """The elements of a page, those inside columns and containers included, in order."""
-    for part in parts:
-        if isinstance(part, el.Columns):
-            for column in part.parts:
-                yield from flat(column)
-        elif isinstance(part, el.Container):
-            yield from flat(part.parts)
-        else:
-            yield part
 
 
 def jump(ctx, slides, number):
