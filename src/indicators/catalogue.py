@@ -64,6 +64,7 @@ class Indicator:
     withheld: tuple = ()
     ranking_note_de: str = ""
     ranking_note_en: str = ""
+    fields: tuple = ()
     sources: tuple = field(default=())
 
     def approximation(self):
@@ -100,6 +101,7 @@ class Catalogue:
     indicators: dict
     topics: dict
     sources: dict
+    fields: dict  # the network's fields of work: labels, lead region, notes
     min_year: int
     reference_year: int  # territory and population weighing coverage and overlaps
     sizes_since: int  # sizes are compared with this year (first on the current census base)
@@ -224,7 +226,7 @@ _REQUIRED = (
 )
 
 
-def _check(raw, topics, sources):
+def _check(raw, topics, sources, fields):
     ids = [entry.get("id") for entry in raw]
     seen = set()
     for entry in raw:
@@ -237,6 +239,9 @@ def _check(raw, topics, sources):
         seen.add(name)
         if entry["topic"] not in topics:
             raise CatalogueError(f"{name}: unknown topic {entry['topic']!r}")
+        unknown = set(entry.get("fields", ())) - set(fields)
+        if unknown:
+            raise CatalogueError(f"{name}: unknown field {sorted(unknown)[0]!r}")
         if entry["aggregation"] not in AGGREGATIONS:
             raise CatalogueError(f"{name}: unknown aggregation {entry['aggregation']!r}")
         if entry["polarity"] not in POLARITIES:
@@ -302,6 +307,7 @@ def _freeze(entry):
     entry = dict(entry)
     entry["origins"] = tuple(entry["origins"])
     entry["breaks"] = tuple(entry.get("breaks", ()))
+    entry["fields"] = tuple(entry.get("fields", ()))
     entry["not_applicable"] = tuple(entry.get("not_applicable", ()))
     entry["factor"] = float(entry.get("factor", 1.0))
     for bound in ("valid_min", "valid_max"):
@@ -322,11 +328,12 @@ def parse(text):
     """Parse and check a catalogue; raises CatalogueError naming the first problem."""
     data = tomllib.loads(text)
     raw = data.get("indicator", [])
-    _check(raw, data.get("topics", {}), data.get("sources", {}))
+    _check(raw, data.get("topics", {}), data.get("sources", {}), data.get("fields", {}))
     catalogue = Catalogue(
         {e["id"]: _freeze(e) for e in raw},
         data["topics"],
         data["sources"],
+        data.get("fields", {}),
         int(data["min_year"]),
         int(data["reference_year"]),
         int(data["sizes_since"]),
