@@ -33,6 +33,8 @@ def make(folder):
         table.to_csv(folder / name, index=False, lineterminator="\n")
     values = pd.read_parquet(source / "kreis_values.parquet")
     values[values["ags"].isin(kreise)].to_parquet(folder / "kreis_values.parquet", index=False)
+    gemeinden = pd.read_parquet(source / "gemeinde_values.parquet")
+    gemeinden[gemeinden["ags"].isin(kreise)].to_parquet(folder / "gemeinde_values.parquet")
     for name in ("kreise.geojson", "region_outlines.geojson", "laender.geojson"):
         _geojson(source / name, folder / name, kreise, set(regions["region_id"]))
     assert set(build.INPUT_FILES) <= {p.name for p in folder.iterdir()}

@@ -32,9 +32,9 @@ def test_required_indicators_exist_with_their_units():
     assert catalogue["commuter_balance"].unit == "per 100 employees at workplace"
 
 
-def test_at_least_40_indicators_covering_every_field():
+def test_at_least_130_indicators_covering_every_topic():
     catalogue = cat.load()
-    assert len(catalogue) >= 40
+    assert len(catalogue) >= 130
     used = {ind.topic for ind in catalogue}
     assert (
         used
@@ -76,7 +76,9 @@ def test_every_indicator_has_values_in_the_database(con):
         con.execute("SELECT indicator_id, count(*) FROM kreis_values GROUP BY 1").fetchall()
     )
     for ind in cat.load():
-        assert rows.get(ind.id, 0) >= 400, ind.id
+        # a single year of 400 Kreise at least; where the atlas leaves Gemeinden empty, a
+        # few Kreise stay missing and the catalogue lowers the coverage regions need
+        assert rows.get(ind.id, 0) >= (400 if ind.min_coverage == 1 else 390), ind.id
 
 
 def test_database_metadata_matches_catalogue(con):
@@ -153,3 +155,21 @@ def test_catalogue_declares_display_and_time_metadata():
     assert catalogue["unemployment_rate"].decimals == 1
     assert catalogue["unemployment_rate"].bounds() == (0, 100)
     assert catalogue["commuter_balance"].bounds() == (-300, 100)
+
+
+def test_every_network_field_has_indicators_a_lead_region_and_notes():
+    """The field view groups indicators by the network's eight fields of work."""
+    catalogue = cat.load()
+    assert len(catalogue.fields) == 8
+    for key, field in catalogue.fields.items():
+        members = [i.id for i in catalogue if key in i.fields]
+        assert len(members) >= 4, key
+        assert field["lead"] and field["de"] and field["en"]
+        assert len(field["note_de"]) > 100 and len(field["note_en"]) > 100
+
+
+def test_unknown_field_is_rejected():
+    text = CATALOGUE_PATH.read_text(encoding="utf-8")
+    broken = text.replace('fields = ["health_care"]', 'fields = ["healthcare"]', 1)
+    with pytest.raises(cat.CatalogueError, match="unknown field 'healthcare'"):
+        cat.parse(broken)

@@ -5,11 +5,13 @@ Each indicator aggregates by its catalogue rule, never by the plain mean of Krei
   ratio          factor · Σ numerator·share / Σ denominator·share
   weighted_mean  Σ value·weight·share / Σ weight·share
 A partly included Kreis enters with its share: the population share, or the area share for
-counts whose catalogue entry says `share_basis = "area"`. Coverage is the share of the group's
-population (in the catalogue's reference year) living in Kreise that have a value. Leaving
-out a Kreis whose value is withheld biases the result, so by default a group needs full
-coverage; the catalogue may lower this per indicator (`min_coverage`). Otherwise the result
-is missing (NULL).
+counts whose catalogue entry says `share_basis = "area"`. For indicators published per
+Gemeinde, a partly included Kreis enters with the mean over its included Gemeinden and their
+share of its weight, so the region's value is exact rather than the Kreis-wide rate.
+Coverage is the share of the group's population (in the catalogue's reference year) living
+in Kreise that have a value. Leaving out a Kreis whose value is withheld biases the result,
+so by default a group needs full coverage; the catalogue may lower this per indicator
+(`min_coverage`). Otherwise the result is missing (NULL).
 """
 
 import pandas as pd
@@ -48,9 +50,24 @@ ratios AS (
     WHERE i.aggregation = 'ratio'
     GROUP BY m.group_id, i.indicator_id, num.year
 ),
+kreis_weights AS (
+    SELECT indicator_id, year, ags, SUM(weight) AS weight
+    FROM gemeinde_values GROUP BY ALL
+),
+parts AS (
+    SELECT p.group_id, g.indicator_id, g.year, g.ags,
+           SUM(g.value * g.weight) / SUM(g.weight) AS value,
+           SUM(g.weight) / any_value(k.weight) AS wshare
+    FROM agg_gemeinden p
+    JOIN gemeinde_values g ON g.gemeinde_ags = p.gemeinde_ags AND g.ags = p.ags
+    JOIN kreis_weights k ON k.indicator_id = g.indicator_id AND k.year = g.year
+                        AND k.ags = g.ags
+    GROUP BY ALL
+),
 means AS (
     SELECT m.group_id, v.indicator_id, v.year,
-           SUM(v.value * w.value * {f_w}) / NULLIF(SUM(w.value * {f_w}), 0) AS value,
+           SUM(coalesce(p.value, v.value) * w.value * coalesce(p.wshare, {f_w}))
+               / NULLIF(SUM(w.value * coalesce(p.wshare, {f_w})), 0) AS value,
            SUM(m.cw) AS cw, COUNT(*) AS n
     FROM kreis_values v
     JOIN indicators i ON i.indicator_id = v.indicator_id AND i.aggregation = 'weighted_mean'
@@ -59,6 +76,8 @@ means AS (
     JOIN kreis_values w ON w.indicator_id = i.weight AND w.year = wy.weight_year
                        AND w.ags = v.ags
     JOIN mref m ON m.ags = v.ags
+    LEFT JOIN parts p ON p.group_id = m.group_id AND p.ags = v.ags
+                     AND p.indicator_id = v.indicator_id AND p.year = v.year
     GROUP BY ALL
 ),
 results AS (
@@ -105,18 +124,26 @@ def weight_years(con):
     """).df()
 
 
-def aggregate(con, members):
+def aggregate(con, members, gemeinden=None):
     """Aggregate every indicator and year for each group in `members`
     (group_id, ags, share, and optionally area_share; it defaults to share).
 
-    Needs the tables kreis_values, indicators and weight_years in `con`; returns
-    (group_id, indicator_id, year, value, coverage).
+    `gemeinden` (group_id, ags, gemeinde_ags) names the Gemeinden of partly included Kreise:
+    indicators published per Gemeinde then average exactly those Gemeinden instead of
+    borrowing the Kreis-wide value. Needs the tables kreis_values, gemeinde_values,
+    indicators and weight_years in `con`; returns (group_id, indicator_id, year, value,
+    coverage).
     """
     members = pd.DataFrame(members)
     if "area_share" not in members:
         members = members.assign(area_share=members["share"])
     members = members[["group_id", "ags", "share", "area_share"]]
+    if gemeinden is None:
+        gemeinden = pd.DataFrame(columns=["group_id", "ags", "gemeinde_ags"], dtype=str)
+    partial = members.loc[members["share"] < 1, ["group_id", "ags"]]
+    gemeinden = gemeinden[["group_id", "ags", "gemeinde_ags"]].merge(partial)
     con.register("agg_members", members)
+    con.register("agg_gemeinden", gemeinden)
     try:
         return con.execute(
             _SQL.format(
@@ -129,3 +156,4 @@ def aggregate(con, members):
         ).df()
     finally:
         con.unregister("agg_members")
+        con.unregister("agg_gemeinden")

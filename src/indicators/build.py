@@ -21,13 +21,14 @@ from indicators.aggregation import aggregate, weight_years
 from indicators.groups import GERMANY
 from indicators.paths import CATALOGUE_PATH, DATA_DIR, DB_PATH
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 INPUT_FILES = (
     "kreise.csv",
     "regions.csv",
     "region_members.csv",
     "region_member_gemeinden.csv",
     "kreis_values.parquet",
+    "gemeinde_values.parquet",
     "value_origins.csv",
     "reference_inkar.csv",
 )
@@ -61,6 +62,7 @@ def _read_inputs(data_dir):
             data_dir / "region_member_gemeinden.csv", dtype={"ags": str, "gemeinde_ags": str}
         ),
         "kreis_values": pd.read_parquet(data_dir / "kreis_values.parquet"),
+        "gemeinde_values": pd.read_parquet(data_dir / "gemeinde_values.parquet"),
         "kreis_value_origins": pd.read_csv(data_dir / "value_origins.csv"),
         "reference_inkar": pd.read_csv(data_dir / "reference_inkar.csv"),
     }
@@ -97,7 +99,10 @@ def _create_region_values(con):
     """,
         [GERMANY],
     ).df()
-    values = aggregate(con, members).rename(columns={"group_id": "region_id"})
+    gemeinden = con.execute(
+        "SELECT region_id AS group_id, ags, gemeinde_ags FROM region_member_gemeinden"
+    ).df()
+    values = aggregate(con, members, gemeinden).rename(columns={"group_id": "region_id"})
     con.register("rv", values)
     con.execute("CREATE TABLE region_values AS SELECT * FROM rv")
     con.unregister("rv")
@@ -106,13 +111,12 @@ def _create_region_values(con):
 def _create_group_values(con):
     """Each comparison group taken as one region, for every regiopole list and the switch."""
     regions = con.execute("SELECT * FROM regions").df()
-    members = pd.concat(
-        [
-            groups.union_members(con, groups.member_ids(regions, g)).assign(group_id=g)
-            for g in groups.standard_groups()
-        ]
+    ids = {g: groups.member_ids(regions, g) for g in groups.standard_groups()}
+    members = pd.concat([groups.union_members(con, i).assign(group_id=g) for g, i in ids.items()])
+    gemeinden = pd.concat(
+        [groups.union_gemeinden(con, i).assign(group_id=g) for g, i in ids.items()]
     )
-    con.register("gv", aggregate(con, members))
+    con.register("gv", aggregate(con, members, gemeinden))
     con.execute("CREATE TABLE group_values AS SELECT * FROM gv")
     con.unregister("gv")
 

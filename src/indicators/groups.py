@@ -115,22 +115,34 @@ def union_members(con, region_ids):
     Whole Kreise count fully; a partly included Kreis counts with the shares of the union of
     its member Gemeinden (so regions sharing a territory, like Jena and Gera, count once).
     """
-    members = con.execute(
-        "SELECT region_id, ags, share, area_share FROM region_members "
-        "WHERE region_id IN (SELECT unnest(?))",
-        [list(region_ids)],
-    ).df()
-    whole = set(members.loc[members["share"] >= 1, "ags"])
-    gemeinden = con.execute(
-        "SELECT ags, gemeinde_ags, share, area_share "
-        "FROM region_member_gemeinden WHERE region_id IN (SELECT unnest(?))",
-        [list(region_ids)],
-    ).df()
+    whole = _whole_kreise(con, region_ids)
     partial = (
-        gemeinden[~gemeinden["ags"].isin(whole)]
-        .drop_duplicates("gemeinde_ags")
+        _partial_gemeinden(con, region_ids, whole)
         .groupby("ags", as_index=False)[["share", "area_share"]]
         .sum()
     )
     full = pd.DataFrame({"ags": sorted(whole), "share": 1.0, "area_share": 1.0})
     return pd.concat([full, partial], ignore_index=True)
+
+
+def union_gemeinden(con, region_ids):
+    """The Gemeinden behind union_members' partly included Kreise (ags, gemeinde_ags)."""
+    whole = _whole_kreise(con, region_ids)
+    return _partial_gemeinden(con, region_ids, whole)[["ags", "gemeinde_ags"]]
+
+
+def _whole_kreise(con, region_ids):
+    members = con.execute(
+        "SELECT ags FROM region_members WHERE share >= 1 AND region_id IN (SELECT unnest(?))",
+        [list(region_ids)],
+    ).df()
+    return set(members["ags"])
+
+
+def _partial_gemeinden(con, region_ids, whole):
+    gemeinden = con.execute(
+        "SELECT ags, gemeinde_ags, share, area_share "
+        "FROM region_member_gemeinden WHERE region_id IN (SELECT unnest(?))",
+        [list(region_ids)],
+    ).df()
+    return gemeinden[~gemeinden["ags"].isin(whole)].drop_duplicates("gemeinde_ags")

@@ -20,7 +20,7 @@ from indicators.ingest.geometry import (
 )
 from indicators.ingest.reference import inkar_reference
 from indicators.ingest.regions import kreise_table, load_members, load_regions, member_gemeinden
-from indicators.ingest.values import all_values
+from indicators.ingest.values import all_values, gemeinde_values
 from indicators.paths import DATA_DIR
 
 
@@ -36,6 +36,7 @@ def transform(catalogue):
         "regions.csv": regions,
         "region_members.csv": members,
         "region_member_gemeinden.csv": gemeinden,
+        "gemeinde_values.parquet": gemeinde_values(catalogue, set(gemeinden["ags"])),
         "kreis_values.parquet": values,
         "value_origins.csv": origins,
         "reference_inkar.csv": inkar_reference(catalogue, catalogue.min_year),

@@ -10,6 +10,7 @@ import pandas as pd
 from indicators.catalogue import expr_names, origin_source
 from indicators.ingest.errors import IngestError
 from indicators.ingest.readers import read
+from indicators.ingest.readers.atlas import atlas_gemeinden
 
 
 def _evaluate(expr, values, years):
@@ -141,3 +142,24 @@ def all_values(catalogue):
         ["indicator_id", "year", "ags"], ignore_index=True
     )
     return table, pd.DataFrame(origins)
+
+
+def gemeinde_values(catalogue, kreise):
+    """Gemeinde values and weights of the Gemeinde-level indicators, for the Kreise some
+    region takes only in part: the aggregation averages exactly those Gemeinden."""
+    parts = []
+    for ind in catalogue:
+        for origin in ind.origins:
+            if origin.get("reader") != "atlas_gemeinde":
+                continue
+            args = origin["args"]
+            _, table = atlas_gemeinden(
+                args["sheet"], args["column"], args["weight_year"], args.get("weight", "population")
+            )
+            parts.append(
+                table[table["ags"].isin(kreise)].assign(indicator_id=ind.id, year=args["year"])
+            )
+    columns = ["indicator_id", "year", "ags", "gemeinde_ags", "value", "weight"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(parts, ignore_index=True)[columns].sort_values(columns[:4], ignore_index=True)

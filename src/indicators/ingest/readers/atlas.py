@@ -14,7 +14,7 @@ from indicators.ingest.readers.common import (
     path_of,
     require,
 )
-from indicators.ingest.readers.destatis import gv_gemeinde_population
+from indicators.ingest.readers.destatis import gv_gemeinden
 from indicators.ingest.readers.registry import reader
 from indicators.ingest.territory import DISSOLVED
 
@@ -57,22 +57,50 @@ def atlas_kreis(sheet, column, year):
     return out, label(path, f"{sheet}.{column}")
 
 
-@reader("deutschlandatlas")
-def atlas_gemeinde(sheet, column, year, weight_year):
-    """A Gemeinde indicator, averaged to Kreise weighted by Gemeinde population."""
+def atlas_gemeinden(sheet, column, weight_year, weight="population"):
+    """(ags, gemeinde_ags, value, weight) for every Gemeinde with a value and a weight: its
+    population, or its area for shares of the area (mobile coverage).
+
+    Gemeindeverband sheets (VBGEM…) give each member Gemeinde its association's value: a
+    Gemeinde is the finest unit both a region and the population weights know.
+    """
     path, frame = _atlas_sheet(sheet)
     key = frame.columns[0]
-    gem = frame[key].map(lambda v: str(int(v)).zfill(8))
-    population = gv_gemeinde_population(weight_year)
-    weights = gem.map(population)
-    values = _atlas_values(frame, column, path)
-    table = pd.DataFrame({"ags": gem.str[:5], "w": weights, "v": values}).dropna()
-    table["wv"] = table["w"] * table["v"]
-    grouped = table.groupby("ags")[["wv", "w"]].sum()
-    out = (grouped["wv"] / grouped["w"]).rename("value").reset_index().assign(year=year)
-    out["ags"] = out["ags"].replace(DISSOLVED)
+    gemeinden = gv_gemeinden(weight_year)
+    verband = sheet.startswith("Deutschlandatlas_VBGEM")
+    codes = frame[key].map(lambda v: str(int(v)).zfill(9 if verband else 8))
+    values = pd.Series(_atlas_values(frame, column, path).values, index=codes)
+    values = gemeinden["verband" if verband else "gemeinde_ags"].map(values)
+    table = pd.DataFrame(
+        {
+            "ags": gemeinden["gemeinde_ags"].str[:5].replace(DISSOLVED),
+            "gemeinde_ags": gemeinden["gemeinde_ags"],
+            "value": values,
+            "weight": gemeinden[weight],
+        }
+    ).dropna()
+    return path, table[table["weight"] > 0]
+
+
+# A Kreis value needs Gemeinden with values that hold this share of its weight: the atlas
+# leaves some Gemeinden empty (-9999), and a mean over the rest would speak for them.
+MIN_COVERAGE = 0.9
+
+
+@reader("deutschlandatlas")
+def atlas_gemeinde(sheet, column, year, weight_year, weight="population"):
+    """A Gemeinde (or Gemeindeverband) indicator, averaged to Kreise weighted by Gemeinde
+    population; regions that take only part of a Kreis use its Gemeinden directly."""
+    path, table = atlas_gemeinden(sheet, column, weight_year, weight)
+    table = table.assign(wv=table["weight"] * table["value"])
+    grouped = table.groupby("ags")[["wv", "weight"]].sum()
+    means = (grouped["wv"] / grouped["weight"]).round(9)  # no 100.00000000000001 %
+    gemeinden = gv_gemeinden(weight_year)
+    total = gemeinden.groupby(gemeinden["gemeinde_ags"].str[:5].replace(DISSOLVED))[weight].sum()
+    means = means[grouped["weight"] >= MIN_COVERAGE * total.reindex(means.index)]
+    out = means.rename("value").reset_index().assign(year=year)
     detail = (
-        f"{sheet}.{column}, weighted by Gemeinde population of "
+        f"{sheet}.{column}, weighted by Gemeinde {weight} of "
         f"destatis-gv-gemeinden/3112{weight_year}_Auszug_GV.xlsx"
     )
     return out, label(path, detail)

@@ -82,14 +82,28 @@ def destatis_kreise(year, column):
 
 def gv_gemeinde_population(year):
     """Population per Gemeinde (8-digit AGS) from the GV-ISys extract of 31.12.<year>."""
-    return _gv_population(path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
+    table = gv_gemeinden(year)
+    return pd.Series(table["population"].values, index=table["gemeinde_ags"].values)
+
+
+def gv_gemeinden(year):
+    """Gemeinden of 31.12.<year>: AGS, Gemeindeverband (9 digits: Kreis and 4-digit
+    association key), population and area (km²), from the GV-ISys extract."""
+    return _gv_gemeinden(path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
 
 
 @cache
-def _gv_population(path):
+def _gv_gemeinden(path):
     sheet = pd.read_excel(path, sheet_name=1, header=None, dtype=str, engine="calamine")
     rows = sheet[sheet[0] == "60"]
     if rows.empty:
         raise IngestError(path, "no Gemeinde rows (Satzart 60)", column=0)
-    ags = rows[2] + rows[3] + rows[4] + rows[6]
-    return pd.Series(numbers(rows[9], path, "Bevölkerung").values, index=ags.values)
+    kreis = rows[2] + rows[3] + rows[4]
+    return pd.DataFrame(
+        {
+            "gemeinde_ags": (kreis + rows[6]).values,
+            "verband": (kreis + rows[5]).values,
+            "population": numbers(rows[9], path, "Bevölkerung").values,
+            "area": numbers(rows[8], path, "Fläche").values,
+        }
+    )
