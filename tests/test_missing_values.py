@@ -80,6 +80,22 @@ def test_no_zero_where_the_source_has_no_value(con):
         "road_deaths_per_100000",
         "municipal_debt_per_capita",
         "deprivation_index",
+        # no university or university of applied sciences in the Kreis
+        "students_per_100_aged_18_25",
+        "students_applied_sciences_per_1000",
+        # no specialist internist: three Landkreise served from the city they surround
+        "internists_per_10000",
+        # GRW only in eligible areas; university funding only where a university is
+        "funds_grw_firms_5y",
+        "funds_grw_firms_10y",
+        "funds_grw_infrastructure_5y",
+        "funds_grw_infrastructure_10y",
+        "funds_universities_5y",
+        "funds_universities_10y",
+        # no higher- or middle-order centre, no sparsely populated municipality
+        "share_living_in_oberzentren",
+        "share_living_in_mittelzentren",
+        "share_living_sparsely_populated",
     }
 
 
