@@ -140,6 +140,14 @@ def _group_ids(snap, kind, regiopole_set, exclude_overlapping, distinct=True):
     raise ValueError(f"unknown kind {kind!r}; use 'regiopole', 'metropolitan_region' or None")
 
 
+def peer_group(snap, region_id, regiopole_set=DEFAULT_SET, exclude_overlapping=False):
+    """The region's peers (the regions of its kind and list, without those sharing its
+    territory), then the region itself: the group its ranks are taken in."""
+    kind = snap.regions.loc[region_id, "kind"]
+    peers = _without(snap, _group_ids(snap, kind, regiopole_set, exclude_overlapping), region_id)
+    return [*peers, region_id]
+
+
 def _without(snap, region_ids, region_id):
     """The ids without the region and the regions sharing its territory (its peers)."""
     territory = snap.regions["territory"]
@@ -642,13 +650,8 @@ def profile(con, region_id, year, regiopole_set=DEFAULT_SET, exclude_overlapping
     (previous_year, change, change_pct, change_across_break).
     """
     snap = snapshot(con)
-    region = region_info(snap, region_id)
-    group = [
-        *_without(
-            snap, _group_ids(snap, region["kind"], regiopole_set, exclude_overlapping), region_id
-        ),
-        region_id,
-    ]
+    region_info(snap, region_id)
+    group = peer_group(snap, region_id, regiopole_set, exclude_overlapping)
     meta = snap.indicators
     (own,) = snap.positions([region_id])
     cols = np.array(snap.positions(group))

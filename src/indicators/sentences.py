@@ -211,3 +211,35 @@ def gap_sentence(lang, *, start, end, before, after, digits, show, polarity, ver
         better = "regiopole" if regiopoles else "metropolitan"
         text += f" In {end}, the {better} regions were thus better off."
     return text
+
+
+ORDINALS = {1: ("stärkste", "largest"), 2: ("zweitstärkste", "second-largest")}
+
+
+def change_rank_sentence(
+    lang, *, indicator, region, start, end, before, after, change, peers, place, n, better,
+    kind, source,
+):  # fmt: skip
+    """'Between <start> and <end>, <indicator> in <region> went from … to … (±x); the
+    largest improvement among <n> <group> (median of the others: ±y).'
+
+    place: 1 or 2, counted from the better end (better=True) or the worse end; change and
+    peers: formatted signed differences with their unit. Only called for a change in the
+    named direction, so 'improvement' is never said of a smaller deterioration.
+    """
+    de = lang == "de"
+    group = GROUPS[kind][0 if de else 1]
+    word = ORDINALS[place][0 if de else 1]
+    if de:
+        what = "Verbesserung" if better else "Verschlechterung"
+        return (
+            f"Zwischen {start} und {end} veränderte sich „{indicator}“ {_in_de(region)} von "
+            f"{before} auf {after} ({change}) – die {word} {what} unter {n} {group} "
+            f"(Median der übrigen: {peers}) (Quelle: {source})."
+        )
+    what = "improvement" if better else "deterioration"
+    return (
+        f"Between {start} and {end}, “{indicator}” in {region} went from {before} to {after} "
+        f"({change}) – the {word} {what} among {n} {group} (median of the others: {peers}) "
+        f"(source: {source})."
+    )

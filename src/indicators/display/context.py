@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from indicators import compare, groups, sentences
+from indicators import catalogue, compare, groups, sentences
 from indicators.display import (
     charts,
     formatting,
@@ -223,6 +223,9 @@ class Context:
             return self.t(f"notice_bad_{kind}", value=value, fallback=label(shown))
         if name in ("regions", "inds"):
             return self.t("notice_bad_list", value=value)
+        if name == "field":
+            fallback = catalogue.load().fields[shown][self.lang]
+            return self.t("notice_bad_field", value=value, fallback=fallback)
         if name in ("year", "start", "base"):
             fallback = shown if shown is not None else self.t("notice_latest")
             return self.t("notice_bad_year", value=value, fallback=fallback)
@@ -433,6 +436,12 @@ class Context:
         value = self.fmt(indicator_id, self.snap.value(indicator_id, year, region_id))
         key = "headline_rank_tied" if tied else "headline_rank"
         return self.t(key, region=region, rank=rank, n=n, group=group, value=value, year=year)
+
+    def difference(self, indicator_id, value):
+        """A signed difference with its unit: '−1,2 Prozentpunkte', '+310 EUR je Einwohner'."""
+        unit = formatting.difference_unit(self.unit_label(indicator_id), self.lang)
+        number = formatting.number(value, self.lang, self.decimals(indicator_id), sign=True)
+        return f"{number} {unit}"
 
     def change_sentence(self, indicator_id, region_id, start, end, name=None):
         before, after = (self.snap.value(indicator_id, y, region_id) for y in (start, end))

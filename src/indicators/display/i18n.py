@@ -30,6 +30,18 @@ TEXT = {
     "page_compare": ("Vergleich", "Compare"),
     "page_ranking": ("Rangliste", "Ranking"),
     "page_profile": ("Regionsprofil", "Region profile"),
+    "page_fields": ("Handlungsfelder", "Fields of work"),
+    "fields_field": ("Handlungsfeld", "Field of work"),
+    "fields_lead": (
+        "Im RegioPole-Netzwerk federführend: {region}. Angezeigt werden die Kennzahlen, die "
+        "zu diesem Feld etwas sagen, für die gewählte Region.",
+        "Lead in the RegioPole network: {region}. The table shows the indicators that speak "
+        "to this field, for the chosen region.",
+    ),
+    "fields_no_values": (
+        "Für {region} liegen in diesem Handlungsfeld keine Werte vor.",
+        "There are no values for {region} in this field of work.",
+    ),
     "page_trends": ("Entwicklung", "Trends"),
     "page_scatter": ("Zusammenhänge", "Scatter"),
     "page_methods": ("Daten & Methodik", "Data & methods"),
@@ -40,6 +52,10 @@ TEXT = {
     "notice_bad_indicator": (
         "Unbekannter Indikator {value} – es wird „{fallback}“ gezeigt.",
         "Unknown indicator {value} – showing “{fallback}” instead.",
+    ),
+    "notice_bad_field": (
+        "Unbekanntes Handlungsfeld {value} – es wird „{fallback}“ gezeigt.",
+        "Unknown field of work {value} – showing “{fallback}” instead.",
     ),
     "notice_bad_list": (
         "Nicht alle Einträge in {value} sind bekannt; die unbekannten wurden weggelassen.",
@@ -279,6 +295,10 @@ TEXT = {
         "eine Region auf einer Seite, zum Drucken",
         "one region on one page, ready to print",
     ),
+    "guide_fields": (
+        "die Kennzahlen je Handlungsfeld des RegioPole-Netzwerks, mit ihren Grenzen",
+        "the indicators for each of the RegioPole network's fields of work, and their limits",
+    ),
     "guide_trends": (
         "Entwicklung über die Zeit: holen die Regiopolregionen auf?",
         "change over time: are regiopole regions catching up?",
@@ -395,6 +415,21 @@ TEXT = {
     "profile_region": ("Region", "Region"),
     "profile_headlines": ("Kennzahlen", "Key figures"),
     "profile_all": ("Alle Indikatoren im Vergleich", "All indicators compared"),
+    "profile_notable": ("Was auffällt", "What stands out"),
+    "profile_notable_help": (
+        "Die besten und schwächsten Ränge gegenüber den Vergleichsregionen derselben Art und "
+        "die Veränderungen der letzten fünf Jahre, die unter ihnen am größten waren. Nur "
+        "Kennzahlen mit klarem Besser oder Schlechter, ohne Größen, ohne Zeitreihenbrüche und "
+        "ohne Kennzahlen, die nicht über die Zeit vergleichbar sind.",
+        "The best and weakest ranks against the comparison regions of the same kind, and the "
+        "changes over the last five years that were largest among them. Only indicators with "
+        "a clear better or worse, no sizes, no breaks in the series and none that cannot be "
+        "compared over time.",
+    ),
+    "notable_strengths": ("Stärken", "Strengths"),
+    "notable_weaknesses": ("Schwächen", "Weaknesses"),
+    "notable_better": ("Größte Verbesserungen", "Largest improvements"),
+    "notable_worse": ("Größte Verschlechterungen", "Largest deteriorations"),
     "profile_all_help": (
         "Jeder Punkt zeigt den Wert im Verhältnis zu Deutschland (= 100); "
         "Raute: Median der Vergleichsgruppe.",

@@ -7,7 +7,7 @@ and capped, so a hostile or very long link costs nothing.
 
 from dataclasses import dataclass, field
 
-from indicators import own_region
+from indicators import catalogue, own_region
 from indicators.display.pages import PAGES
 from indicators.groups import DEFAULT_SET, REGIOPOLE_SETS
 
@@ -31,6 +31,7 @@ DEFAULTS = {
     "own": None,  # a user's own region, in the compact form of own_region.encode
     "deck": "netzwerk",
     "slide": 1,
+    "field": "mobility",
     "inds": [
         "gdp_per_capita",
         "unemployment_rate",
@@ -95,6 +96,7 @@ def parse(params, options):
         "y": options.indicators,
         "region": options.regions,
         "deck": options.decks,
+        "field": tuple(catalogue.load().fields),
     }
     for name, valid in choices.items():
         if name in params:

@@ -25,6 +25,7 @@ PAGES = (
     Page("vergleich", "compare", "page_compare", ("ind", "year", "regions", "inds")),
     Page("rangliste", "ranking", "page_ranking", ("ind", "year", "kind", "start", "region")),
     Page("profil", "profile", "page_profile", ("region", "year")),
+    Page("handlungsfelder", "fields", "page_fields", ("field", "region", "year")),
     Page("entwicklung", "trends", "page_trends", ("ind", "regions", "base")),
     Page("zusammenhaenge", "scatter", "page_scatter", ("x", "y", "year", "regions", "start")),
     Page("daten", "methods", "page_methods", ()),

@@ -3,8 +3,8 @@ similar regions, member Kreise and the region's definition. Prints cleanly."""
 
 import pandas as pd
 
-from indicators import catalogue, compare
-from indicators.display import charts, exports, formatting, maps
+from indicators import catalogue, compare, highlights, sentences
+from indicators.display import charts, exports, formatting, i18n, maps
 from indicators.display import elements as el
 from indicators.display.pages.overview import DELTA_COLOR, HEADLINES
 from indicators.display.pages.ranking import year_control
@@ -38,6 +38,7 @@ def build(ctx):
     texts = citable(ctx, rows, region_id, region["kind"])
     if texts:
         parts.append(el.Sentence("\n\n".join(texts)))
+    parts += notable(ctx, profile, region_id, region["kind"], year)
     parts += [el.Subheader(t("profile_all")), dots(ctx, profile, region_id)]
     parts.append(el.Caption(t("profile_all_help")))
     table = profile_table(ctx, profile)
@@ -104,6 +105,54 @@ def citable(ctx, rows, region_id, kind):
     return texts
 
 
+def notable(ctx, profile, region_id, kind, year):
+    """Was auffällt: the strongest and weakest ranks against the peers and the largest
+    changes against theirs, each as a citable sentence (highlights picks them)."""
+    t = ctx.t
+    strengths, weaknesses = highlights.positions(profile, ctx.snap)
+    table = ctx.compare(highlights.changes, region_id, year, **ctx.group_args())
+    better, worse = highlights.largest_changes(table, ctx.snap.indicators["polarity"])
+    groups = (
+        ("notable_strengths", [_rank(ctx, r, region_id, kind) for r in strengths.itertuples()]),
+        ("notable_weaknesses", [_rank(ctx, r, region_id, kind) for r in weaknesses.itertuples()]),
+        ("notable_better", [_change(ctx, r, region_id, kind, True) for r in better.itertuples()]),
+        ("notable_worse", [_change(ctx, r, region_id, kind, False) for r in worse.itertuples()]),
+    )
+    parts = [el.Subheader(t("profile_notable")), el.Caption(t("profile_notable_help"))]
+    for key, texts in groups:
+        if texts:
+            parts += [el.Text(f"**{t(key)}**"), el.Sentence("\n\n".join(texts))]
+    return parts
+
+
+def _rank(ctx, row, region_id, kind):
+    year = int(row.year)
+    ranked = ctx.compare(compare.ranking, row.indicator_id, year, kind=kind, **ctx.group_args())
+    return ctx.rank_sentence(ranked, region_id, kind, row.indicator_id, year)
+
+
+def _change(ctx, row, region_id, kind, better):
+    indicator_id = row.indicator_id
+    text = sentences.change_rank_sentence(
+        ctx.lang,
+        indicator=ctx.indicator_label(indicator_id),
+        region=ctx.region_label(region_id),
+        start=row.start,
+        end=row.end,
+        before=ctx.fmt(indicator_id, row.before),
+        after=ctx.fmt(indicator_id, row.after),
+        change=ctx.difference(indicator_id, row.change),
+        peers=ctx.difference(indicator_id, row.peer_median_change),
+        place=int(row.place),
+        n=row.n,
+        better=better,
+        kind=kind,
+        source=ctx.short_source([indicator_id], [row.start, row.end]),
+    )
+    note = i18n.field(ctx.meta(indicator_id), "ranking_note", ctx.lang)
+    return f"{text} {ctx.t('note')}: {note}" if note else text
+
+
 def rates(ctx, profile):
     """The indicators that can be indexed to Germany, by topic: levels only – no sizes
     (sums, whose index says little) and no balances (which may be negative or, for Germany
@@ -118,9 +167,10 @@ def rates(ctx, profile):
     return ordered.sort_values("order", kind="stable")
 
 
-def dots(ctx, profile, region_id):
+def dots(ctx, profile, region_id, title=None):
     """Every rate of the region and its peers' median, Germany = 100 (log scale)."""
     t, shown, region = ctx.t, rates(ctx, profile), ctx.snap.regions.loc[region_id]
+    title = title or f"{region['name']}: {t('profile_all')}"
     labels = shown[f"label_{ctx.lang}"] + " (" + shown["year"].astype(str) + ")"
     colour, symbol = ctx.region_styles([region_id])[region_id]  # as on every other page
     series = (
@@ -145,13 +195,13 @@ def dots(ctx, profile, region_id):
     fig = ctx.figure(
         charts.dot_chart,
         frame,
-        f"{region['name']}: {t('profile_all')} ({t('germany')} = 100)",
+        f"{title} ({t('germany')} = 100)",
         ctx.source_line(list(shown["indicator_id"]), years),
         ctx.lang,
         reference_label=t("germany"),
         log=True,
     )
-    words = ctx.index_in_words(frame, f"{region['name']}: {t('profile_all')}")
+    words = ctx.index_in_words(frame, title)
     data = frame.drop(columns=["color", "symbol"])
     return el.Figure(fig, "profile_dots", f"profil_{region_id}", summary=words, data=data)
 

@@ -1,0 +1,88 @@
+"""Handlungsfelder: the indicators grouped by the RegioPole network's fields of work, one
+region against the other regiopole regions, the metropolitan regions and Germany, with a
+note on what official statistics can and cannot say about the field."""
+
+import pandas as pd
+
+from indicators import catalogue, compare, groups
+from indicators.display import elements as el
+from indicators.display import formatting
+from indicators.display.pages.profile import dots, profile_table, warnings
+from indicators.display.pages.ranking import year_control
+
+FIELDS = catalogue.load().fields
+
+
+def controls(ctx):
+    """The field, the region (regiopole regions first) and the year."""
+    t = ctx.t
+    order = ctx.region_order()
+    ctx.ensure("region", order)
+    years = ctx.years(["population"])
+    ctx.ensure("year", years, years[-1])
+    field = el.Control(
+        "selectbox",
+        "field",
+        t("fields_field"),
+        tuple(FIELDS),
+        lambda key: FIELDS[key][ctx.lang],
+    )
+    region = el.Control("selectbox", "region", t("profile_region"), tuple(order), ctx.region_label)
+    return el.Columns(((field,), (region,), (year_control(ctx, years),)), widths=(3, 3, 2))
+
+
+def members(ctx, field_key):
+    """The field's indicators in catalogue order (only those the database has)."""
+    return [i for i in ctx.snap.indicators.index if field_key in _fields(i)]
+
+
+def _fields(indicator_id):
+    return catalogue.load()[indicator_id].fields
+
+
+def build(ctx):
+    t = ctx.t
+    parts = [el.Title(t("page_fields")), controls(ctx)]
+    field_key, region_id, year = ctx.state["field"], ctx.state["region"], ctx.state["year"]
+    field = FIELDS[field_key]
+    lead = ctx.region_label(field["lead"])
+    parts += [
+        el.Subheader(field[ctx.lang]),
+        el.Caption(t("fields_lead", region=lead)),
+        el.Notice(field[f"note_{ctx.lang}"]),
+    ]
+    ids = members(ctx, field_key)
+    profile = ctx.compare(compare.profile, region_id, year, **ctx.group_args())
+    rows = profile[profile["indicator_id"].isin(ids)].reset_index(drop=True)
+    if rows["value"].isna().all():
+        return [*parts, el.Stop(t("fields_no_values", region=ctx.region_label(region_id)))]
+    table = profile_table(ctx, rows)
+    table.insert(5, t("metropolitan_median"), _metropolitan(ctx, rows))
+    parts += [
+        el.Caption(ctx.group_caption()),
+        el.Table(table, "fields_table"),
+        *warnings(ctx, rows),
+        el.Download(
+            rows.assign(metropolitan_median=_metropolitan(ctx, rows, raw=True)),
+            f"handlungsfeld_{field_key}_{region_id}_{year}",
+            "dl_fields",
+        ),
+        dots(ctx, rows, region_id, title=f"{field[ctx.lang]}: {ctx.region_label(region_id)}"),
+        el.Caption(t("profile_all_help")),
+    ]
+    return parts
+
+
+def _metropolitan(ctx, rows, raw=False):
+    """Median of the metropolitan regions in each row's year (each territory once)."""
+    ids = groups.member_ids(ctx.snap.regions, groups.METROPOLITAN)
+    medians = [
+        ctx.snap.values(i, int(y), ids).median() if pd.notna(y) else float("nan")
+        for i, y in zip(rows["indicator_id"], rows["year"], strict=True)
+    ]
+    if raw:
+        return medians
+    return [
+        ctx.fmt(i, v) if pd.notna(v) else formatting.MISSING
+        for i, v in zip(rows["indicator_id"], medians, strict=True)
+    ]
