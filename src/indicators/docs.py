@@ -11,7 +11,11 @@ from indicators import catalogue as catalogue_module
 from indicators.paths import REPO_ROOT
 
 DOCS = REPO_ROOT / "docs"
-FILES = {"indicators": DOCS / "indicators.md", "sources": DOCS / "sources.md"}
+FILES = {
+    "indicators": DOCS / "indicators.md",
+    "sources": DOCS / "sources.md",
+    "summary": REPO_ROOT / "README.md",
+}
 
 
 def _years(con):
@@ -50,6 +54,21 @@ def indicator_table(catalogue, years):
     return "\n".join(lines).rstrip() + "\n"
 
 
+def indicator_summary(catalogue):
+    """The README's short list: the count per topic and per network field of work."""
+    lines = [f"{len(catalogue)} indicators in {len(catalogue.topics)} topics:", ""]
+    for topic, names in catalogue.topics.items():
+        members = [i for i in catalogue if i.topic == topic]
+        examples = ", ".join(i.label_en for i in members[:3])
+        lines.append(f"- **{names['en']}** ({len(members)}): {examples}, …")
+    fields = (
+        f"{f['en']} ({sum(key in i.fields for i in catalogue)})"
+        for key, f in catalogue.fields.items()
+    )
+    lines += ["", f"By the network's fields of work: {', '.join(fields)}."]
+    return "\n".join(lines) + "\n"
+
+
 def source_list(catalogue):
     lines = []
     for key, src in catalogue.sources.items():
@@ -65,6 +84,7 @@ def sections(con):
     return {
         "indicators": indicator_table(catalogue, _years(con)),
         "sources": source_list(catalogue),
+        "summary": indicator_summary(catalogue),
     }
 
 
