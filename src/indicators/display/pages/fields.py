@@ -60,7 +60,7 @@ def build(ctx):
     table.insert(5, t("metropolitan_median"), _metropolitan(ctx, rows))
     parts += [
         el.Caption(ctx.group_caption()),
-        el.Table(table, "fields_table"),
+        el.Table(table, "fields_table", height=36 * len(table) + 40),  # every row, no scroll
         *warnings(ctx, rows),
         el.Download(
             rows.assign(metropolitan_median=_metropolitan(ctx, rows, raw=True)),

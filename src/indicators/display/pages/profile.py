@@ -118,11 +118,19 @@ def notable(ctx, profile, region_id, kind, year):
         ("notable_better", [_change(ctx, r, region_id, kind, True) for r in better.itertuples()]),
         ("notable_worse", [_change(ctx, r, region_id, kind, False) for r in worse.itertuples()]),
     )
-    parts = [el.Subheader(t("profile_notable")), el.Caption(t("profile_notable_help"))]
-    for key, texts in groups:
-        if texts:
-            parts += [el.Text(f"**{t(key)}**"), el.Sentence("\n\n".join(texts))]
-    return parts
+    blocks = [
+        (
+            el.Text(f"**{t(key)}**"),
+            el.Sentence("\n\n".join(texts)) if texts else el.Caption(t("notable_none")),
+        )
+        for key, texts in groups
+    ]
+    return [
+        el.Subheader(t("profile_notable")),
+        el.Caption(t("profile_notable_help")),
+        el.Columns((blocks[0], blocks[1])),  # ranks: strengths beside weaknesses
+        el.Columns((blocks[2], blocks[3])),  # changes: better beside worse
+    ]
 
 
 def _rank(ctx, row, region_id, kind):
