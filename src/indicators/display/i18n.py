@@ -430,10 +430,7 @@ TEXT = {
     "notable_weaknesses": ("Schwächen", "Weaknesses"),
     "notable_better": ("Größte Verbesserungen", "Largest improvements"),
     "notable_worse": ("Größte Verschlechterungen", "Largest deteriorations"),
-    "notable_none": (
-        "Keine: bei keiner Kennzahl einer der beiden vordersten Plätze.",
-        "None: on no indicator one of the two leading places.",
-    ),
+    "notable_none": ("Keine.", "None."),
     "profile_all_help": (
         "Jeder Punkt zeigt den Wert im Verhältnis zu Deutschland (= 100); "
         "Raute: Median der Vergleichsgruppe.",
