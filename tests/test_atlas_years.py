@@ -27,7 +27,7 @@ def test_every_atlas_origin_states_its_year_and_the_evidence():
     origins = [
         o for ind in cat.load() for o in ind.origins if o.get("reader", "").startswith("atlas_")
     ]
-    assert len(origins) == 27
+    assert len(origins) == 30
     for origin in origins:
         assert len(origin["year_evidence"]) > 80
         assert str(origin["args"]["year"]) in origin["year_evidence"]

@@ -14,7 +14,7 @@ from indicators.ingest.readers.common import (
     path_of,
     require,
 )
-from indicators.ingest.readers.destatis import gv_gemeinden
+from indicators.ingest.readers.destatis import gv_gemeinden, gv_verbaende
 from indicators.ingest.readers.registry import reader
 from indicators.ingest.territory import DISSOLVED
 
@@ -65,11 +65,11 @@ def atlas_gemeinden(sheet, column, weight_year, weight="population"):
     Gemeinde is the finest unit both a region and the population weights know.
     """
     path, frame = _atlas_sheet(sheet)
-    key = frame.columns[0]
     gemeinden = gv_gemeinden(weight_year)
     verband = sheet.startswith("Deutschlandatlas_VBGEM")
-    codes = frame[key].map(lambda v: str(int(v)).zfill(9 if verband else 8))
+    codes = _codes(frame, verband, weight_year)
     values = pd.Series(_atlas_values(frame, column, path).values, index=codes)
+    values = values[values.index.notna() & ~values.index.duplicated(keep=False)]
     values = gemeinden["verband" if verband else "gemeinde_ags"].map(values)
     table = pd.DataFrame(
         {
@@ -80,6 +80,38 @@ def atlas_gemeinden(sheet, column, weight_year, weight="population"):
         }
     ).dropna()
     return path, table[table["weight"] > 0]
+
+
+def _codes(frame, verband, year):
+    """The sheet's keys as GV-ISys keys: 8-digit Gemeinde AGS, or 9-digit Gemeindeverband
+    keys. The VBGEM1219 sheet uses INKAR's older 8-digit association keys, which GV-ISys no
+    longer has: those are found by the association's name within its Kreis, else by the
+    old key's last three digits, else by a Gemeinde of that name (a Gemeinde that belongs
+    to no association); a key found twice (associations merged since) is dropped."""
+    numbers = frame.iloc[:, 0].map(lambda v: str(int(v)))
+    if not verband:
+        return numbers.str.zfill(8)
+    if numbers.str.len().max() == 9:
+        return numbers.str.zfill(9)
+    old = numbers.str.zfill(8)
+    named = old.str[:5] + "|" + frame.iloc[:, 1].astype(str)
+    verbaende, gemeinden = gv_verbaende(year), gv_gemeinden(year)
+    kreis = verbaende["verband"].str[:5]
+    by_name = _lookup(kreis + "|" + verbaende["name"], verbaende["verband"])
+    by_key = _lookup(kreis + verbaende["verband"].str[6:], verbaende["verband"])
+    by_gemeinde = _lookup(
+        gemeinden["verband"].str[:5] + "|" + gemeinden["name"], gemeinden["verband"]
+    )
+    return pd.Index(
+        [
+            by_name.get(n) or by_key.get(o) or by_gemeinde.get(n)
+            for n, o in zip(named, old, strict=True)
+        ]
+    )
+
+
+def _lookup(keys, values):
+    return dict(zip(keys, values, strict=True))
 
 
 # A Kreis value needs Gemeinden with values that hold this share of its weight: the atlas

@@ -88,7 +88,7 @@ def gv_gemeinde_population(year):
 
 def gv_gemeinden(year):
     """Gemeinden of 31.12.<year>: AGS, Gemeindeverband (9 digits: Kreis and 4-digit
-    association key), population and area (km²), from the GV-ISys extract."""
+    association key), population, area (km²) and name, from the GV-ISys extract."""
     return _gv_gemeinden(path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
 
 
@@ -105,5 +105,20 @@ def _gv_gemeinden(path):
             "verband": (kreis + rows[5]).values,
             "population": numbers(rows[9], path, "Bevölkerung").values,
             "area": numbers(rows[8], path, "Fläche").values,
+            "name": rows[7].values,
         }
+    )
+
+
+def gv_verbaende(year):
+    """Gemeindeverbände of 31.12.<year>: key (9 digits) and name, from the GV-ISys extract."""
+    return _gv_verbaende(path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
+
+
+@cache
+def _gv_verbaende(path):
+    sheet = pd.read_excel(path, sheet_name=1, header=None, dtype=str, engine="calamine")
+    rows = sheet[sheet[0] == "50"]
+    return pd.DataFrame(
+        {"verband": (rows[2] + rows[3] + rows[4] + rows[5]).values, "name": rows[7].values}
     )
