@@ -7,7 +7,7 @@ import pandas as pd
 from indicators import catalogue, compare, groups
 from indicators.display import elements as el
 from indicators.display import formatting
-from indicators.display.pages.profile import dots, profile_table, warnings
+from indicators.display.pages.profile import dots, warnings
 from indicators.display.pages.ranking import year_control
 
 FIELDS = catalogue.load().fields
@@ -56,14 +56,13 @@ def build(ctx):
     rows = profile[profile["indicator_id"].isin(ids)].reset_index(drop=True)
     if rows["value"].isna().all():
         return [*parts, el.Stop(t("fields_no_values", region=ctx.region_label(region_id)))]
-    table = profile_table(ctx, rows)
-    table.insert(5, t("metropolitan_median"), _metropolitan(ctx, rows))
+    table = _table(ctx, rows)
     parts += [
         el.Caption(ctx.group_caption()),
         el.Table(table, "fields_table", height=36 * len(table) + 40),  # every row, no scroll
         *warnings(ctx, rows),
         el.Download(
-            rows.assign(metropolitan_median=_metropolitan(ctx, rows, raw=True)),
+            rows.assign(metropolitan_median=_metropolitan(ctx, rows)),
             f"handlungsfeld_{field_key}_{region_id}_{year}",
             "dl_fields",
         ),
@@ -73,16 +72,40 @@ def build(ctx):
     return parts
 
 
-def _metropolitan(ctx, rows, raw=False):
+def _table(ctx, rows):
+    """Numbers without their unit (a column of its own), so that all columns fit the page
+    beside each other: the region, its rank, the peer median, the metropolitan median and
+    Germany in one row."""
+    t, ids = ctx.t, rows["indicator_id"]
+
+    def numbers(values):
+        return [
+            ctx.number(i, v) if pd.notna(v) else formatting.MISSING
+            for i, v in zip(ids, values, strict=True)
+        ]
+
+    return pd.DataFrame(
+        {
+            t("indicator"): rows[f"label_{ctx.lang}"],
+            t("unit"): [ctx.unit_label(i) for i in ids],
+            t("year"): rows["year"],
+            t("value"): numbers(rows["value"]),
+            t("rank"): [
+                f"{r} / {n}" if pd.notna(r) else formatting.MISSING
+                for r, n in zip(rows["rank"], rows["n"], strict=True)
+            ],
+            t("peer_median"): numbers(rows["peer_median"]),
+            t("metropolitan_median"): numbers(_metropolitan(ctx, rows)),
+            t("germany"): numbers(rows["germany"]),
+            "±": [t(d) if isinstance(d, str) else "" for d in rows["direction"]],
+        }
+    )
+
+
+def _metropolitan(ctx, rows):
     """Median of the metropolitan regions in each row's year (each territory once)."""
     ids = groups.member_ids(ctx.snap.regions, groups.METROPOLITAN)
-    medians = [
+    return [
         ctx.snap.values(i, int(y), ids).median() if pd.notna(y) else float("nan")
         for i, y in zip(rows["indicator_id"], rows["year"], strict=True)
-    ]
-    if raw:
-        return medians
-    return [
-        ctx.fmt(i, v) if pd.notna(v) else formatting.MISSING
-        for i, v in zip(rows["indicator_id"], medians, strict=True)
     ]
