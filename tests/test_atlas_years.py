@@ -27,7 +27,7 @@ def test_every_atlas_origin_states_its_year_and_the_evidence():
     origins = [
         o for ind in cat.load() for o in ind.origins if o.get("reader", "").startswith("atlas_")
     ]
-    assert len(origins) == 30
+    assert len(origins) == 38
     for origin in origins:
         assert len(origin["year_evidence"]) > 80
         assert str(origin["args"]["year"]) in origin["year_evidence"]
@@ -109,3 +109,42 @@ def test_age_shares_are_31_december_2022(atlas_1222):
 
 def test_internal_migration_cancels_nationally_in_2022(con):
     assert abs(germany(con, "internal_migration_balance", 2022)) < 0.05
+
+
+def kreis(con, indicator, ags, year):
+    return scalar(
+        con,
+        "SELECT value FROM kreis_values WHERE ags = ? AND indicator_id = ? AND year = ?",
+        ags,
+        indicator,
+        year,
+    )
+
+
+def test_hand_checked_rostock_values(con):
+    """Rostock (13003) as read by hand from the atlas sheets KRS1221 and KRS1222."""
+    assert kreis(con, "voter_turnout", "13003", 2021) == pytest.approx(72.8)
+    assert kreis(con, "share_18_64", "13003", 2022) == pytest.approx(61.05)
+    assert kreis(con, "share_employees_vocational", "13003", 2023) == pytest.approx(62.81)
+
+
+def test_turnout_is_the_federal_election_of_2021(con):
+    """Official turnouts 2021 (2017): Hamburg 77.8 (76.0), Berlin 75.2 (75.6)."""
+    assert kreis(con, "voter_turnout", "02000", 2021) == pytest.approx(77.8)
+    assert kreis(con, "voter_turnout", "11000", 2021) == pytest.approx(75.2)
+
+
+def test_burglaries_sum_to_the_pks_count_of_2023(con):
+    """PKS 2023: 77,819 domestic burglaries (2022: 65,908)."""
+    rate = germany(con, "burglaries_per_100000", 2023)
+    population = germany(con, "population", 2022)
+    assert abs(rate * population / 1e5 - 77_819) < 100
+
+
+def test_debtor_quota_and_electric_cars_match_the_published_national_figures(con):
+    """Creditreform: 8.86 % (2021), 8.15 % (2023); KBA 1 January 2023: 2.1 % electric.
+    Population weights reproduce the 2021 figure within 0.01 points."""
+    assert round(germany(con, "debtor_quota", 2021), 2) == 8.85
+    assert round(germany(con, "debtor_quota", 2023), 2) == 8.14
+    assert germany(con, "debtor_quota", 2022) is None
+    assert round(germany(con, "electric_car_share", 2022), 1) == 2.1
