@@ -230,7 +230,9 @@ class PageHead:
         if (
             scope["type"] != "http"
             or scope["method"] != "GET"
-            or scope["path"].startswith(("/static/", "/_stcore/", "/media/", "/component/"))
+            or scope["path"].startswith(
+                ("/static/", "/_stcore/", "/media/", "/component/", "/app/static/")
+            )
         ):
             await self.app(scope, receive, send)
             return
@@ -244,6 +246,9 @@ class PageHead:
             if message["type"] == "http.response.start":
                 start.update(message)
                 return
+            if not start:  # a later part of a body sent in parts (its start went out)
+                await send(message)
+                return
             headers = dict(start["headers"])
             body = message.get("body", b"")
             page = headers.get(b"content-type", b"").startswith(b"text/html")
@@ -253,6 +258,7 @@ class PageHead:
                 headers[b"content-length"] = str(len(body)).encode()
                 start["headers"] = list(headers.items())
             await send(start)
+            start.clear()  # sent once: a response in parts had it repeated (a broken file)
             await send({**message, "body": body})
 
         await self.app(scope, receive, patched)

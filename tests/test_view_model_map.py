@@ -216,10 +216,11 @@ def test_own_region_without_kreise_stops_after_its_inputs(con, plain):
     assert parts[-1].text.startswith("Noch keine eigene Region")
     tabs = parts[2]
     assert tabs.labels == ("Aus der Liste", "CSV hochladen")
-    typed, chosen, _ = tabs.parts[0]
+    typed, chosen, _ = tabs.parts[0][0].parts[0]
     assert typed.extra == {"value": "", "max_chars": own_region.MAX_NAME}
     assert len(chosen.options) == 400
-    assert chosen.extra == {"default": [], "placeholder": "Bitte auswählen"}
+    assert chosen.extra == {"placeholder": "Bitte auswählen"}
+    assert (chosen.key, chosen.seed) == ("own_chosen", [])
     assert chosen.format("13003") == "Rostock (13003)"
     upload = tabs.parts[1][0]
     assert (upload.types, upload.key) == (("csv", "txt"), "own_file")
@@ -283,18 +284,20 @@ def _then(parts, values):
 
 
 def test_kreise_from_the_list_become_the_own_region(con, plain):
+    """A change of the list applies at once (no button): the link names the same Kreise."""
     ctx = context(con, plain, own=ROSTOCK_KREISE, ind="population", year="2021")
-    picker = _tabs(own_page.build(ctx)).parts[0]
-    values = {"typed": "Küste", "chosen": [], "apply": False}
-    button = _then(picker, values)[-1]
-    assert button.kind == "button" and button.extra["disabled"]  # nothing chosen
-    values = {"typed": "Küste", "chosen": ["13003", "13073"], "apply": True}
-    assert _then(picker, values)[-1:] == [el.Rerun()]
+    picker = list(el.flat(_tabs(own_page.build(ctx)).parts[0]))  # list and map side by side
+    values = {"typed": "Rostock-Kreise", "chosen": ["13073", "13003", "13072"], "map": {}}
+    assert _then(picker, values)[-1] != el.Rerun()  # the same Kreise: nothing to apply
+    values = {"typed": "Küste", "chosen": ["13003", "13073"], "map": {}}
+    assert el.Rerun() in _then(picker, values)
     known = set(plain[1].kreise)
     assert own_region.decode(ctx.state["own"], known) == (
         "Küste",
         {"13003": 1.0, "13073": 0.5},  # a share chosen before is kept
     )
+    assert el.Rerun() in _then(picker, {"typed": "Küste", "chosen": [], "map": {}})
+    assert ctx.state["own"] is None  # the list emptied: no region
 
 
 def test_an_upload_is_applied_once_and_its_problems_are_plain_text(con, plain):
@@ -306,7 +309,7 @@ def test_an_upload_is_applied_once_and_its_problems_are_plain_text(con, plain):
     assert ctx.state["own"] == own_region.encode(
         "Meine Region", {"13003": 1.0, "13073": 0.5}, set(plain[1].kreise)
     )
-    assert session == {own_page.USED: "f1"}
+    assert session[own_page.USED] == "f1"
     ctx.state["own"] = None
     assert _then(uploader, {"typed": "", "file": file}) == [uploader[0]]  # not again
     assert ctx.state["own"] is None
@@ -321,4 +324,4 @@ def test_an_upload_is_applied_once_and_its_problems_are_plain_text(con, plain):
         "![i](http://127.0.0.1:9/x.png))"
     )
     assert notice.text.endswith(f"\n\n- `{problem}`")  # a code span: taken literally
-    assert session == {own_page.USED: "f1"}  # a refused file stays, its problems shown
+    assert session[own_page.USED] == "f1"  # a refused file stays, its problems shown

@@ -124,7 +124,24 @@ def _draw(part, values):
                 kwargs["options"] = list(part.options)
             if part.format is not None:
                 kwargs["format_func"] = part.format
+            if part.key is not None:
+                state.seed_input(part.key, part.seed)
+                kwargs["key"] = part.key
             values[part.name] = getattr(st, part.kind)(part.label, **kwargs)
+        case el.DeckMap():
+            event = st.pydeck_chart(
+                part.deck,
+                on_select="rerun",
+                selection_mode="multi-object",
+                key=part.key,
+                height=part.height,
+                alt=part.alt or None,
+            )
+            chosen = event.selection
+            values[part.name] = {
+                "indices": dict(chosen["indices"]),
+                "objects": dict(chosen["objects"]),
+            }
         case el.Upload():
             file = st.file_uploader(part.label, type=list(part.types), key=part.key)
             shown = None if file is None else el.File(file.name, file.getvalue(), file.file_id)

@@ -154,6 +154,29 @@ def bound(widget, name, label, none_label=None, **kwargs):
     return state()[name]
 
 
+SEEDS = "input_seeds"  # the seed each keyed el.Input was last drawn with
+
+
+def seed_input(key, seed):
+    """Before a keyed el.Input is drawn: set it to `seed` when the browser does not show it
+    yet (first run, first run on this page or in a new language) or when the seed changed
+    since the last run and the widget holds something else. Otherwise it keeps what the
+    user just set (which the page applies, changing the seed to it on the next run: then
+    nothing is set, so a list keeps the user's order). Lists compare as sets."""
+    seeds = st.session_state.setdefault(SEEDS, {})
+
+    def same(a, b):
+        if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+            return sorted(map(str, a)) == sorted(map(str, b))
+        return a == b
+
+    fresh = key not in st.session_state or st.session_state.get("page_switched")
+    moved = key in seeds and not same(seeds[key], seed)
+    if fresh or (moved and not same(st.session_state[key], seed)):
+        st.session_state[key] = seed
+    seeds[key] = seed
+
+
 def set_state(name, value):
     """Change a value programmatically (e.g. a fallback), keeping its widget in step."""
     state()[name] = value

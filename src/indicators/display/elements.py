@@ -215,6 +215,25 @@ class Input:
     options: tuple = ()
     format: object = None
     extra: dict = field(default_factory=dict)
+    # With a key the widget keeps its identity (and so the browser its focus) while the
+    # user changes it; it is set to `seed` whenever the seed changes from one run to the
+    # next and differs from what the widget holds (a change made elsewhere, e.g. on a map).
+    key: str | None = None
+    seed: object = None
+
+
+@dataclass(frozen=True)
+class DeckMap:
+    """A pydeck (deck.gl) chart whose objects are picked by clicking, several at a time: a
+    `Then` after it receives the selection ({'indices': {layer id: [index, …]}, 'objects':
+    {layer id: [object, …]}}) under `name`. A chart under a new `key` starts with nothing
+    selected. `alt` names it for screen readers (its text alternative is drawn beside it)."""
+
+    name: str
+    deck: object
+    key: str
+    height: int = 500
+    alt: str = ""
 
 
 @dataclass(frozen=True)

@@ -347,7 +347,23 @@ TEXT = {
     ),
     "own_name": ("Name der Region", "Name of the region"),
     "own_pick": ("Kreise", "Kreise"),
-    "own_apply": ("Region übernehmen", "Use this region"),
+    "own_map_alt": (
+        "Karte der Kreise Deutschlands zum Anklicken; gewählte Kreise orange",
+        "Clickable map of Germany's Kreise; chosen Kreise in orange",
+    ),
+    "own_map_help": (
+        "Ein Klick auf einen Kreis nimmt ihn in die Region auf, ein weiterer entfernt ihn "
+        "wieder. Gewählte Kreise sind orange, anteilig gewählte hellorange; Liste, Karte und "
+        "Link zeigen stets dieselben Kreise. Ziehen verschiebt die Karte, das Mausrad zoomt.",
+        "Click a Kreis to add it to the region, click it again to remove it. Chosen Kreise "
+        "are orange, those included in part light orange; the list, the map and the link "
+        "always show the same Kreise. Drag to move the map, use the mouse wheel to zoom.",
+    ),
+    "own_map_summary": ("{n} Kreise gewählt: {names}", "{n} Kreise chosen: {names}"),
+    "own_map_summary_one": ("1 Kreis gewählt: {names}", "1 Kreis chosen: {names}"),
+    "own_map_none": ("Noch kein Kreis gewählt.", "No Kreis chosen yet."),
+    "own_map_partial": ("anteilig", "in part"),
+    "own_map_more": ("und {n} weitere", "and {n} more"),
     "own_tab_list": ("Aus der Liste", "From the list"),
     "own_tab_upload": ("CSV hochladen", "Upload a CSV"),
     "own_upload": (

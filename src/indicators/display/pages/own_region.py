@@ -5,11 +5,13 @@ import numpy as np
 import pandas as pd
 
 from indicators import compare, groups, own_region
-from indicators.display import charts, formatting
+from indicators.display import charts, deckmap, formatting
 from indicators.display import elements as el
 from indicators.display.pages.common import indicator_control, year_choice
 
 USED = "own_file_used"  # the session's note of the upload it applied (applied once only)
+MAP_KEY = "own_map_drawn"  # (the region the map was last drawn with, its key's number)
+SUMMARY_NAMES = 40  # Kreise named in the map's summary (all are in the list above it)
 
 
 def build(ctx):
@@ -37,21 +39,23 @@ def use(ctx, name, members, known):
 
 
 def _picker(ctx, name, members, known):
-    """A name and Kreise from the list, applied by a button once any are chosen."""
+    """A name, Kreise from the list and the same Kreise on a map, where a click adds or
+    removes one. Every change applies at once: the list, the map and the link always name
+    the same Kreise."""
     t = ctx.t
     kreise = ctx.kreise.set_index("ags")["name"]
 
-    def apply(values):
-        if not values["apply"]:
+    def apply_list(values):
+        chosen, typed = values["chosen"], values["typed"]
+        renamed = members and own_region.clean_name(typed) != name
+        if set(chosen) == set(members) and not renamed:
             return []
-        chosen = {a: members.get(a, 1.0) for a in values["chosen"]}
-        return use(ctx, values["typed"], chosen, known)
+        if not chosen:  # the list emptied: no region (a name alone is none)
+            ctx.state["own"] = None
+            return [el.Rerun()]
+        return use(ctx, typed, {a: members.get(a, 1.0) for a in chosen}, known)
 
-    def button(values):
-        extra = {"type": "primary", "disabled": not values["chosen"]}
-        return [el.Input("button", "apply", t("own_apply"), extra=extra), el.Then(apply)]
-
-    return (
+    listed = (
         el.Input(
             "text_input",
             "typed",
@@ -64,10 +68,74 @@ def _picker(ctx, name, members, known):
             t("own_pick"),
             tuple(kreise.index),
             lambda a: f"{kreise[a]} ({a})",
-            extra={"default": list(members), "placeholder": t("choose_placeholder")},
+            extra={"placeholder": t("choose_placeholder")},
+            key="own_chosen",
+            seed=list(members),
         ),
-        el.Then(button),
+        el.Then(apply_list),
     )
+    return (el.Columns((listed, _map(ctx, name, members, known, kreise)), widths=(2, 3)),)
+
+
+def _map(ctx, name, members, known, kreise):
+    """The Kreis map (display.deckmap): a click toggles the Kreis; its caption says how,
+    and which Kreise are chosen, in words."""
+    t = ctx.t
+    geo = ctx.keep(
+        ("own_map_geometry",),
+        lambda: deckmap.geometry(ctx.geojson("kreise.geojson", overview=True), kreise.to_dict()),
+    )
+
+    def apply_clicks(values):
+        keys = deckmap.clicked(values["map"], geo.ags)
+        if not keys:
+            return []
+        changed = deckmap.toggled(members, keys)
+        if not changed:
+            ctx.state["own"] = None
+            return [el.Rerun()]
+        return use(ctx, values.get("typed", name), changed, known)
+
+    chart = el.DeckMap(
+        "map",
+        deckmap.deck(geo, members),
+        _map_key(ctx),
+        deckmap.HEIGHT,
+        t("own_map_alt"),
+    )
+    return (
+        chart,
+        el.Then(apply_clicks),
+        el.Caption(t("own_map_help")),
+        el.Caption(_summary(ctx, members, kreise)),
+    )
+
+
+def _map_key(ctx):
+    """A new key for the map whenever the chosen Kreise changed since the last run (see
+    display.deckmap): the map starts with nothing selected, and never under an old key,
+    whose selection the browser might still hold."""
+    encoded = ctx.state["own"]
+    seen = ctx.session.get(MAP_KEY)
+    number = 0 if seen is None else seen[1] + (seen[0] != encoded)
+    ctx.session[MAP_KEY] = (encoded, number)
+    return f"own_map_{number}"
+
+
+def _summary(ctx, members, kreise):
+    """The chosen Kreise in words: the map's text alternative."""
+    t = ctx.t
+    if not members:
+        return t("own_map_none")
+    names = [  # as the list names them: a city and its Landkreis may share a name
+        f"{kreise.get(a, a)} ({a})" + (f", {t('own_map_partial')}" if share < 1 else "")
+        for a, share in sorted(members.items(), key=lambda item: (kreise.get(item[0]), item[0]))
+    ]
+    shown = ", ".join(names[:SUMMARY_NAMES])
+    if len(names) > SUMMARY_NAMES:
+        shown += " " + t("own_map_more", n=len(names) - SUMMARY_NAMES)
+    key = "own_map_summary_one" if len(members) == 1 else "own_map_summary"
+    return t(key, n=len(members), names=shown)  # names from our own table
 
 
 def _uploader(ctx, known):
