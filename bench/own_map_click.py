@@ -91,16 +91,47 @@ def measure(url, kreise=KREISE):
     return timings
 
 
+def measure_floor(url, clicks=8):
+    """Seconds from a click on a square of bench/floor_deck.py to its caption naming it."""
+    from playwright.sync_api import sync_playwright
+
+    from indicators.display import deckmap
+
+    timings = []
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="de-DE")
+        page.goto(url)
+        map_ready(page)
+        for n in range(clicks):
+            x, y = 5 + n % 10, 47 + n % 8
+            box = page.locator(MAP).bounding_box()
+            px, py = deckmap.pixel(x + 0.5, y + 0.5, box["width"], box["height"])
+            start = time.perf_counter()
+            page.mouse.click(box["x"] + px, box["y"] + py)
+            page.wait_for_function(
+                "id => document.body.innerText.includes(id)", arg=f"q{x}_{y}", polling=20
+            )
+            timings.append(time.perf_counter() - start)
+            map_ready(page)
+        browser.close()
+    return timings
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--kreise", type=int, default=len(KREISE), help="Kreise to click")
     args = parser.parse_args()
+    with streamlit_server("bench/floor_deck.py") as server:
+        floor = statistics.median(measure_floor(server.url))
     with streamlit_server() as server:
         timings = measure(server.url, KREISE[: args.kreise])
     for ags, present, seconds in timings:
         print(f"{'add' if present else 'remove':6} {ags}: {seconds:.3f} s")
     values = [seconds for _, _, seconds in timings]
-    print(f"clicks: {len(values)}, median {statistics.median(values):.3f} s, ")
+    median = statistics.median(values)
+    print(f"floor (bench/floor_deck.py, a bare pydeck chart): median {floor:.3f} s")
+    print(f"clicks: {len(values)}, median {median:.3f} s = {median / floor:.1f}× the floor, ")
     print(f"min {min(values):.3f} s, max {max(values):.3f} s (goal: median ≤ 1 s)")
 
 

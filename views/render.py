@@ -10,11 +10,20 @@ from views import cache, outputs, state
 
 def page(build):
     """Build a page's view model from the current state and draw it."""
-    ctx = cache.context(state.state())
+    global _context
+    ctx = _context = cache.context(state.state())
     parts = build(ctx)
+    _sync(ctx)
+    draw(parts)
+
+
+_context = None  # the page's context while it is drawn: el.Then builds with it, too
+
+
+def _sync(ctx):
+    """View-state names the view model had to reset reach their widgets before drawing."""
     for name in ctx.changed:
         state.set_state(name, ctx.state[name])
-    draw(parts)
 
 
 def draw(parts, values=None):
@@ -147,7 +156,9 @@ def _draw(part, values):
             shown = None if file is None else el.File(file.name, file.getvalue(), file.file_id)
             values[part.name] = shown
         case el.Then():
-            draw(part.build(values), values)
+            built = part.build(values)
+            _sync(_context)  # a part built late may reset state, too (e.g. the year)
+            draw(built, values)
         case el.SwitchPage():
             st.switch_page(f"views/{BY_PATH[part.page].name}.py")
         case el.Rerun():

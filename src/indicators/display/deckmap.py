@@ -4,13 +4,15 @@ No Streamlit here (views/render.py draws it with st.pydeck_chart).
 
 Made to stay usable without a GPU (software WebGL, e.g. SwiftShader in headless Chromium;
 see maps.py for what 400 stroked polygons cost there): the overview geometry of the Karte
-page (maps.simplified, ~14,000 vertices), polygons filled but never stroked, all borders in
-one PathLayer with every shared border once, flat (no extrusion, no pitch), and no base map
-at all: nothing is fetched from beyond the app's own server. The Kreise and the borders,
-which never change, are static files the browser loads once; the chart itself carries only
-the chosen Kreise (a few kB instead of 0.46 MB). With everything inline, a click kept the
-browser busy for 1.5 s before it even sent the click (Streamlit re-converts the whole chart
-on a selection, and deck.gl then re-tessellated every polygon), and the update took ~4 s.
+page (maps.simplified, ~14,000 vertices), polygons filled but never stroked, the borders as
+gaps over one polygon of Germany (no line layer: see `layers`), no hover highlight, flat (no
+extrusion, no pitch), and no base map at all: nothing is fetched from beyond the app's own
+server. The Kreise and Germany, which never change, are static files the browser loads once;
+the chart itself carries only the chosen Kreise (a few kB instead of 0.46 MB). With
+everything inline, a click kept the browser busy for 1.5 s before it even sent the click
+(Streamlit re-converts the whole chart on a selection, and deck.gl then re-tessellated every
+polygon), and the update took ~4 s; with a PathLayer for the borders and the hover
+highlight, still ~2 s.
 
 How clicks become members (see pages/own_region.py): Streamlit's multi-object selection
 toggles the clicked object in the chart's own selection, which Python cannot set. The chart
@@ -36,7 +38,8 @@ CHOSEN = (213, 94, 0)  # #D55E00, the own region's colour in its bar chart
 PARTIAL = (240, 170, 120)  # a Kreis included in part (a share from an upload)
 OTHER = (232, 232, 232)  # 3:1 against CHOSEN (WCAG 1.4.11: 3:1 for graphics)
 BORDER = (145, 145, 145)  # 3:1 against white: Germany's outline stands out from the page
-HOVER = (0, 0, 0, 60)
+# Each Kreis is drawn this many degrees inside its border (~1.5 px at the map's zoom).
+GAP = 0.018
 # Germany (47.3–55.1° N, 5.9–15.0° E) fills a map of this height at this zoom.
 VIEW = {"longitude": 10.45, "latitude": 51.25, "zoom": 4.9}
 HEIGHT = 560
@@ -51,9 +54,9 @@ class Geometry:
 
     ags: tuple
     features: tuple  # GeoJSON features: geometry and properties ags, name
-    borders: tuple  # ({"path": [[lon, lat], …]}, …): every border once
+    borders: tuple  # (Germany as one GeoJSON feature,): drawn beneath, it makes the borders
     points: dict  # ags -> (lon, lat): a point inside the Kreis (where a click lands)
-    vertices: int  # of the fills and the borders together
+    vertices: int  # of the Kreise and Germany together
 
 
 def geometry(collection, names):
@@ -67,23 +70,39 @@ def geometry(collection, names):
         key=lambda item: item[0],
     )
     shapes = [g for _, g in by_key]
-    # The union of all boundaries nodes shared borders into one line each.
-    lines = shapely.line_merge(shapely.union_all([g.boundary for g in shapes]))
-    parts = shapely.get_parts(lines)
-    borders = tuple({"path": [list(c) for c in part.coords]} for part in parts)
+    insets = [_inset(g) for g in shapes]
+    # Germany as one polygon beneath the Kreise: the gaps between them are the borders.
+    germany = shapely.union_all(shapes).simplify(0.002)
+    borders = ({"type": "Feature", "properties": {}, "geometry": mapping(germany)},)
     features = tuple(
         {
             "type": "Feature",
             "properties": {"ags": ags, "name": names.get(ags, ags)},
             "geometry": mapping(g),
         }
-        for ags, g in by_key
+        for (ags, _), g in zip(by_key, insets, strict=True)
     )
-    points = {ags: tuple(g.representative_point().coords[0]) for ags, g in by_key}
-    vertices = int(sum(shapely.get_num_coordinates(shapes))) + int(
-        shapely.get_num_coordinates(lines)
+    points = {
+        ags: tuple(g.representative_point().coords[0])
+        for (ags, _), g in zip(by_key, insets, strict=True)
+    }
+    vertices = int(sum(shapely.get_num_coordinates(insets))) + int(
+        shapely.get_num_coordinates(germany)
     )
     return Geometry(tuple(a for a, _ in by_key), features, borders, points, vertices)
+
+
+def _inset(shape):
+    """The Kreis drawn GAP° inside its border, so that Germany's dark polygon beneath shows
+    as the border line (a Kreis too small for that keeps a third of the gap, or none)."""
+    import numpy as np
+    import shapely
+
+    for gap in (GAP, GAP / 3, 0):
+        inset = shape.buffer(-gap, join_style="mitre") if gap else shape
+        if not inset.is_empty and inset.area > 0.3 * shape.area:
+            return shapely.transform(inset, lambda xy: np.round(xy, 4))  # ~10 m, short JSON
+    return shape
 
 
 def colour(share):
@@ -104,9 +123,15 @@ def static_files(geo):
 
 
 def layers(geo, members):
-    """All Kreise from the static file (pickable, unstroked, light grey), the chosen ones on
-    top (inline: only they change with the region; not pickable, so a click on one reaches
-    the Kreis beneath and removes it), and all borders from the static file."""
+    """Germany beneath in the border colour, all Kreise from the static file on it (pickable,
+    unstroked, light grey, each drawn a little inside its border so the gaps are the border
+    lines), and the chosen ones on top (inline: only they change with the region; not
+    pickable, so a click on one reaches the Kreis beneath and removes it).
+
+    Three filled layers and no lines: in software WebGL a PathLayer of the ~8,000 border
+    segments made every redraw cost ~0.4 s (a click redraws several times), the fills alone
+    ~0.07 s. No hover highlight either: it redraws the map on every Kreis the pointer
+    crosses (the tooltip names the Kreis without a redraw)."""
     import pydeck as pdk
 
     by_key = dict(zip(geo.ags, geo.features, strict=True))
@@ -116,14 +141,20 @@ def layers(geo, members):
         if a in by_key
     ]
     flat = {"stroked": False, "filled": True, "extruded": False}
+    borders = pdk.Layer(
+        "GeoJsonLayer",
+        data=STATIC_URL + BORDERS_FILE,
+        id=BORDER_LAYER,
+        pickable=False,
+        get_fill_color=list(BORDER),
+        **flat,
+    )
     kreise = pdk.Layer(
         "GeoJsonLayer",
         data=STATIC_URL + KREISE_FILE,
         id=FILL_LAYER,
         pickable=True,
         get_fill_color=list(OTHER),
-        auto_highlight=True,
-        highlight_color=list(HOVER),
         **flat,
     )
     region = pdk.Layer(
@@ -134,17 +165,7 @@ def layers(geo, members):
         get_fill_color="properties.c",
         **flat,
     )
-    borders = pdk.Layer(
-        "PathLayer",
-        data=STATIC_URL + BORDERS_FILE,
-        id=BORDER_LAYER,
-        pickable=False,
-        get_path="path",
-        get_color=list(BORDER),
-        get_width=1,
-        width_units='"pixels"',  # quoted: pydeck would make a bare string a function
-    )
-    return [kreise, region, borders]
+    return [borders, kreise, region]
 
 
 def deck(geo, members):

@@ -17,6 +17,7 @@ SUMMARY_NAMES = 40  # Kreise named in the map's summary (all are in the list abo
 def build(ctx):
     t = ctx.t
     known = set(ctx.options.kreise)
+    _apply_clicks(ctx, known)
     encoded = ctx.state["own"]
     name, members = own_region.decode(encoded, known) if encoded else ("", {})
     parts = [
@@ -29,7 +30,35 @@ def build(ctx):
     ]
     if not members:
         return [*parts, el.Stop(t("own_empty"))]
-    return parts + _region(ctx, name, members)
+    # Built after the picker is drawn: the map and its summary reach the browser before the
+    # region's figures are computed (a click shows in well under a second).
+    return [*parts, el.Then(lambda values: _region(ctx, name, members))]
+
+
+def _apply_clicks(ctx, known):
+    """Clicks on the map since the last run, applied before anything is built: Streamlit
+    keeps the map's selection in the session under its key, so the click's run draws the
+    changed region at once (reading it only where the map is drawn would cost a second run
+    of the whole page per click, ~1 s more)."""
+    seen = ctx.session.get(MAP_KEY)
+    widget = ctx.session.get(f"own_map_{seen[1]}") if seen else None
+    selection = widget.get("selection") if hasattr(widget, "get") else None
+    geo = _geometry(ctx)
+    keys = deckmap.clicked(selection, geo.ags)
+    if not keys:
+        return
+    encoded = ctx.state["own"]
+    name, members = own_region.decode(encoded, known) if encoded else ("", {})
+    changed = deckmap.toggled(members, keys)
+    ctx.state["own"] = own_region.encode(name, changed, known) if changed else None
+
+
+def _geometry(ctx):
+    kreise = ctx.kreise.set_index("ags")["name"]
+    return ctx.keep(
+        ("own_map_geometry",),
+        lambda: deckmap.geometry(ctx.geojson("kreise.geojson", overview=True), kreise.to_dict()),
+    )
 
 
 def use(ctx, name, members, known):
@@ -74,28 +103,14 @@ def _picker(ctx, name, members, known):
         ),
         el.Then(apply_list),
     )
-    return (el.Columns((listed, _map(ctx, name, members, known, kreise)), widths=(2, 3)),)
+    return (el.Columns((listed, _map(ctx, members, kreise)), widths=(2, 3)),)
 
 
-def _map(ctx, name, members, known, kreise):
+def _map(ctx, members, kreise):
     """The Kreis map (display.deckmap): a click toggles the Kreis; its caption says how,
     and which Kreise are chosen, in words."""
     t = ctx.t
-    geo = ctx.keep(
-        ("own_map_geometry",),
-        lambda: deckmap.geometry(ctx.geojson("kreise.geojson", overview=True), kreise.to_dict()),
-    )
-
-    def apply_clicks(values):
-        keys = deckmap.clicked(values["map"], geo.ags)
-        if not keys:
-            return []
-        changed = deckmap.toggled(members, keys)
-        if not changed:
-            ctx.state["own"] = None
-            return [el.Rerun()]
-        return use(ctx, values.get("typed", name), changed, known)
-
+    geo = _geometry(ctx)
     chart = el.DeckMap(
         "map",
         deckmap.deck(geo, members),
@@ -105,7 +120,6 @@ def _map(ctx, name, members, known, kreise):
     )
     return (
         chart,
-        el.Then(apply_clicks),
         el.Caption(t("own_map_help")),
         el.Caption(_summary(ctx, members, kreise)),
     )
@@ -217,23 +231,27 @@ def _region(ctx, name, members):
 
 
 def _table(ctx, name, values, ids):
-    """Each indicator in its latest year with a value: own region, regiopole median, Germany."""
+    """Each indicator in its latest year with a value: own region, regiopole median, Germany.
+    Read straight from the snapshot's cube: this table is rebuilt on every click on the map."""
     t, snap = ctx.t, ctx.snap
     rows = []
     latest_years = values.dropna().reset_index().groupby("indicator_id")["year"].max()
-    for ind in snap.indicators.index:
+    peers, germany = snap.positions(ids), snap.positions(["de"])[0]
+    for position, ind in enumerate(snap.indicators.index):
         if ind not in latest_years.index:
             continue
         latest = int(latest_years[ind])
-        group_values = snap.values(ind, latest, ids).dropna()
+        column = snap.cube[position, :, latest - snap.first_year]
+        group = column[peers]
+        median = np.nanmedian(group) if (~np.isnan(group)).any() else np.nan
         rows.append(
             {
                 "indicator_id": ind,
                 t("indicator"): ctx.indicator_label(ind),
                 t("year"): latest,
                 name: ctx.fmt(ind, values[(ind, latest)]),
-                t("regiopole_median"): ctx.fmt(ind, group_values.median()),
-                t("germany"): ctx.fmt(ind, snap.value(ind, latest, "de")),
+                t("regiopole_median"): ctx.fmt(ind, median),
+                t("germany"): ctx.fmt(ind, column[germany]),
             }
         )
     return pd.DataFrame(rows)
