@@ -13,6 +13,16 @@ def scalar(con, sql, *params):
     return None if row is None else row[0]
 
 
+def region_value(con, region, indicator, year):
+    return scalar(
+        con,
+        "SELECT value FROM region_values WHERE region_id = ? AND indicator_id = ? AND year = ?",
+        region,
+        indicator,
+        year,
+    )
+
+
 def kreis_value(con, ags, indicator, year):
     return scalar(
         con,

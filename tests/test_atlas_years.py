@@ -6,7 +6,7 @@ figures (BA annual averages) are quoted where none does.
 
 import pandas as pd
 import pytest
-from helpers import needs_raw, scalar
+from helpers import kreis_value, needs_raw, scalar
 
 from indicators import catalogue as cat
 from indicators import paths
@@ -112,13 +112,7 @@ def test_internal_migration_cancels_nationally_in_2022(con):
 
 
 def kreis(con, indicator, ags, year):
-    return scalar(
-        con,
-        "SELECT value FROM kreis_values WHERE ags = ? AND indicator_id = ? AND year = ?",
-        ags,
-        indicator,
-        year,
-    )
+    return kreis_value(con, ags, indicator, year)
 
 
 def test_hand_checked_rostock_values(con):

@@ -2,19 +2,9 @@
 by hand against the raw files (pandas on ../shared/data/raw, numbers copied here)."""
 
 import pytest
-from helpers import kreis_value, scalar
+from helpers import kreis_value, region_value, scalar
 
 ROSTOCK = "13003"
-
-
-def region_value(con, region, indicator, year):
-    return scalar(
-        con,
-        "SELECT value FROM region_values WHERE region_id = ? AND indicator_id = ? AND year = ?",
-        region,
-        indicator,
-        year,
-    )
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ not the Kreis-wide rate."""
 
 import pandas as pd
 import pytest
-from helpers import kreis_value, needs_raw, scalar
+from helpers import kreis_value, needs_raw, region_value
 
 from indicators import catalogue as cat
 from indicators import paths
@@ -13,16 +13,6 @@ ATLAS = "deutschlandatlas/Deutschlandatlas-Daten_Stand-2024-12-12.xlsx"
 GEMEINDE_LEVEL = [
     ind for ind in cat.load() if any(o.get("reader") == "atlas_gemeinde" for o in ind.origins)
 ]
-
-
-def region_value(con, region, indicator, year):
-    return scalar(
-        con,
-        "SELECT value FROM region_values WHERE region_id = ? AND indicator_id = ? AND year = ?",
-        region,
-        indicator,
-        year,
-    )
 
 
 def test_gemeinde_level_indicators_cover_the_network_fields():

@@ -7,19 +7,9 @@ Hand-checked values from inkar-bbsr/release2021 and the BBSR key of 31.12.2019
 
 import pandas as pd
 import pytest
-from helpers import kreis_value, needs_raw, scalar
+from helpers import kreis_value, needs_raw, region_value
 
 from indicators import catalogue, paths
-
-
-def region_value(con, region, indicator, year):
-    return scalar(
-        con,
-        "SELECT value FROM region_values WHERE region_id = ? AND indicator_id = ? AND year = ?",
-        region,
-        indicator,
-        year,
-    )
 
 
 @pytest.mark.parametrize(

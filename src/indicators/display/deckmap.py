@@ -140,32 +140,24 @@ def layers(geo, members):
         for a, share in sorted(members.items())
         if a in by_key
     ]
-    flat = {"stroked": False, "filled": True, "extruded": False}
-    borders = pdk.Layer(
-        "GeoJsonLayer",
-        data=STATIC_URL + BORDERS_FILE,
-        id=BORDER_LAYER,
-        pickable=False,
-        get_fill_color=list(BORDER),
-        **flat,
-    )
-    kreise = pdk.Layer(
-        "GeoJsonLayer",
-        data=STATIC_URL + KREISE_FILE,
-        id=FILL_LAYER,
-        pickable=True,
-        get_fill_color=list(OTHER),
-        **flat,
-    )
-    region = pdk.Layer(
-        "GeoJsonLayer",
-        data=chosen,
-        id=CHOSEN_LAYER,
-        pickable=False,
-        get_fill_color="properties.c",
-        **flat,
-    )
+    borders = _filled(pdk, BORDER_LAYER, STATIC_URL + BORDERS_FILE, list(BORDER))
+    kreise = _filled(pdk, FILL_LAYER, STATIC_URL + KREISE_FILE, list(OTHER), pickable=True)
+    region = _filled(pdk, CHOSEN_LAYER, chosen, "properties.c")
     return [borders, kreise, region]
+
+
+def _filled(pdk, layer_id, data, colour, pickable=False):
+    """A GeoJSON layer of filled polygons: never stroked, flat."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        data=data,
+        id=layer_id,
+        pickable=pickable,
+        get_fill_color=colour,
+        stroked=False,
+        filled=True,
+        extruded=False,
+    )
 
 
 def deck(geo, members):
