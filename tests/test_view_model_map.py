@@ -215,7 +215,7 @@ def test_own_region_without_kreise_stops_after_its_inputs(con, plain):
     assert [type(p) for p in parts] == [el.Title, el.Caption, el.Tabs, el.Stop]
     assert parts[-1].text.startswith("Noch keine eigene Region")
     tabs = parts[2]
-    assert tabs.labels == ("Aus der Liste", "CSV hochladen")
+    assert tabs.labels == ("Liste und Karte", "CSV hochladen")
     typed, chosen, _ = tabs.parts[0][0].parts[0]
     assert typed.extra == {"value": "", "max_chars": own_region.MAX_NAME}
     assert len(chosen.options) == 400

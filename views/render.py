@@ -59,6 +59,8 @@ def _draw(part, values):
                 help=part.help,
                 chart_data=list(part.chart_data) if part.chart_data else None,
             )
+        case el.Table(static=True):
+            st.table(part.frame.set_index(part.frame.columns[0]))
         case el.Table():
             shown = outputs.styled(part.frame, part.digits) if part.digits else part.frame
             st.dataframe(shown, hide_index=True, height=part.height, key=part.key)

@@ -73,6 +73,9 @@ class Table:
     key: str
     digits: dict = field(default_factory=dict)
     height: int | str = "auto"
+    static: bool = (
+        False  # a plain HTML table (wraps, read by screen readers), first column as row names
+    )
 
 
 @dataclass(frozen=True)

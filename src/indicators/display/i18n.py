@@ -337,11 +337,13 @@ TEXT = {
     "page_presentation": ("Präsentation", "Presentation"),
     "page_own": ("Eigene Region", "Own region"),
     "own_intro": (
-        "Stellen Sie eine Region aus Kreisen zusammen – aus der Liste oder als CSV-Datei mit "
+        "Stellen Sie eine Region aus Kreisen zusammen – in der Liste, per Klick auf die Karte "
+        "oder als CSV-Datei mit "
         "den Spalten ags und (optional) share – und vergleichen Sie sie mit den "
         "Regiopolregionen. Sie wird nach denselben Regeln berechnet und nur im Link "
         "gespeichert, nirgends sonst.",
-        "Put together a region from Kreise – from the list or as a CSV file with the columns "
+        "Put together a region from Kreise – in the list, by clicking the map or as a CSV file "
+        "with the columns "
         "ags and (optionally) share – and compare it with the regiopole regions. It is "
         "computed by the same rules and kept only in the link, nowhere else.",
     ),
@@ -364,7 +366,7 @@ TEXT = {
     "own_map_none": ("Noch kein Kreis gewählt.", "No Kreis chosen yet."),
     "own_map_partial": ("anteilig", "in part"),
     "own_map_more": ("und {n} weitere", "and {n} more"),
-    "own_tab_list": ("Aus der Liste", "From the list"),
+    "own_tab_list": ("Liste und Karte", "List and map"),
     "own_tab_upload": ("CSV hochladen", "Upload a CSV"),
     "own_upload": (
         "CSV-Datei (UTF-8, Spalten ags; share; höchstens 1 MB)",

@@ -59,7 +59,7 @@ def build(ctx):
     table = _table(ctx, rows)
     parts += [
         el.Caption(ctx.group_caption()),
-        el.Table(table, "fields_table", height=36 * len(table) + 40),  # every row, no scroll
+        el.Table(table, "fields_table", static=True),  # every row; wraps to the page width
         *warnings(ctx, rows),
         el.Download(
             rows.assign(metropolitan_median=_metropolitan(ctx, rows)),
