@@ -257,7 +257,7 @@ class PageHead:
                 body = body.replace(b"</head>", self.head + b"</head>", 1)
                 headers[b"content-length"] = str(len(body)).encode()
                 start["headers"] = list(headers.items())
-            await send(start)
+            await send(dict(start))  # a copy: the server may still hold the message
             start.clear()  # sent once: a response in parts had it repeated (a broken file)
             await send({**message, "body": body})
 

@@ -78,7 +78,16 @@ def test_overview_chart_guide_and_order(con, plain):
     assert parts[5].text.startswith("Source:")
     left, right = parts[7].parts  # dealt left, right, left, …
     links = [link.page for pair in itertools.zip_longest(left, right) for link in pair if link]
-    assert links == ["map", "compare", "ranking", "profile", "trends", "scatter", "methods"]
+    assert links == [
+        "map",
+        "compare",
+        "ranking",
+        "profile",
+        "fields",
+        "trends",
+        "scatter",
+        "methods",
+    ]
     assert links == [page.name for page in PAGES if page.guide]
     assert parts[7].parts[0][0].label.startswith("Map – ")
 
@@ -97,7 +106,8 @@ def test_rostock_profile_cards_and_sentences(con, plain):
     assert gdp.delta == f"{gap:.1f}".replace(".", ",") + " % ggü. Vergleichsgruppe"
     assert gdp.delta.startswith("-11,8 %")
     assert gdp.chart_data is None  # no sparkline: an image without a text alternative
-    (sentence,) = of(el.Sentence, parts)
+    sentence, *notable = of(el.Sentence, parts)  # the headlines, then "Was auffällt"
+    assert len(notable) == 4  # strengths, weaknesses, improvements, deteriorations
     first, *ranks = sentence.text.split("\n\n")
     before, after = (_region_value(con, "rostock", "population", y) for y in (2011, 2021))
     shown = [f"{round(v):,} Personen".replace(",", ".") for v in (before, after)]

@@ -54,7 +54,8 @@ def test_every_page_and_slide_reads_cleanly(server, page_at, size, lang):
 
 def test_pages_reflow_at_320_px(server, page_at):
     """WCAG 1.4.10: at 320 CSS px (a 1280 px window at 400 % zoom) no text needs
-    horizontal scrolling."""
+    horizontal scrolling of the page; a data table (the exception the criterion makes for
+    two-dimensional content) scrolls inside its own box, and the page does not."""
     page = page_at("320x800")
     wide = {}
     for view in VIEWS[: len(PAGES) - 1]:
@@ -64,6 +65,7 @@ def test_pages_reflow_at_320_px(server, page_at):
             """() => [...document.querySelectorAll(
                    '.stMain p, .stMain h1, .stMain h2, .stMain h3, .stMain label')]
                  .filter(e => e.innerText.trim()
+                   && !e.closest('[data-testid="stTable"]')
                    && e.getBoundingClientRect().right > window.innerWidth + 1)
                  .map(e => e.innerText.slice(0, 40))"""
         )
