@@ -27,3 +27,19 @@ def test_other_indicators_carry_no_warning_but_their_caveats():
 def test_profile_names_the_warning_for_its_students_row():
     at = open_app("profile", region="erfurt", year="2021")
     assert "⚠️ Studierende je 1.000 Einwohner: Fernhochschulen" in _captions(at)
+
+
+def test_approximate_values_say_so_beside_the_chart():
+    """An indicator whose region values knowingly differ from BBSR's own carries the
+    measured bound beside its chart; one that reproduces them carries none."""
+    approximate = open_app("ranking", ind="childcare_under_3")
+    notes = [c.value for c in approximate.caption if c.value.startswith("≈")]
+    assert notes == [
+        "≈ Näherungswert: Regions- und Deutschlandwerte können von den Werten, die das BBSR "
+        "selbst veröffentlicht, um bis zu 0,2 Prozentpunkte abweichen (gemessen an den "
+        "Metropolregionen und an Deutschland)."
+    ]
+    relative = open_app("ranking", ind="insolvencies_per_1000_establishments", lang="en")
+    assert any("by up to 5.0%" in c.value for c in relative.caption)
+    exact = open_app("ranking", ind="gdp_per_capita")
+    assert not [c.value for c in exact.caption if c.value.startswith("≈")]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from indicators import catalogue
 from indicators.display import exports, formatting, i18n
 from views import cache
 from views.state import lang, stop, t
@@ -50,6 +51,10 @@ def indicator_notes(indicator_ids):
         if note := i18n.field(meta, "ranking_note", language):
             st.caption("⚠️ " + note)
         label = i18n.field(meta, "label", language)
+        if declared := catalogue.load()[indicator_id].approximation():
+            unit = i18n.field(meta, "unit", language)
+            bound = formatting.approximation_bound(declared, unit, meta["decimals"], language)
+            st.caption("≈ " + t("approximate_note", bound=bound))
         with st.expander(t("indicator_notes", indicator=label)):
             st.caption(f"{t('description')}: " + i18n.field(meta, "description", language))
             st.caption(f"{t('caveats')}: " + i18n.field(meta, "caveats", language))

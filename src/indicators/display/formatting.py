@@ -50,6 +50,16 @@ def difference_unit(unit_label, lang="de"):
     return unit_label
 
 
+def approximation_bound(declared, unit_label, decimals, lang="de"):
+    """How far our region and Germany values may lie from BBSR's own, in words: '4 %' for a
+    relative bound, '0,2 Prozentpunkte' for one in the indicator's unit (the catalogue's
+    `approximate`, measured by tests/test_inkar_reference.py)."""
+    if "relative_error" in declared:
+        return percent(100 * declared["relative_error"], lang, 1)
+    unit = difference_unit(unit_label, lang)
+    return f"{number(declared['error'], lang, max(decimals, 1))} {unit}"
+
+
 def plain(text, limit=PLAIN_LIMIT):
     """Text from a URL, a file or an exception, for a place that renders markdown (a
     message, a heading): one line of at most `limit` characters as a code span, the one

@@ -449,6 +449,13 @@ TEXT = {
     "notable_better": ("Größte Verbesserungen", "Largest improvements"),
     "notable_worse": ("Größte Verschlechterungen", "Largest deteriorations"),
     "notable_none": ("Keine.", "None."),
+    "approximate_note": (
+        "Näherungswert: Regions- und Deutschlandwerte können von den Werten, die das BBSR "
+        "selbst veröffentlicht, um bis zu {bound} abweichen (gemessen an den "
+        "Metropolregionen und an Deutschland).",
+        "Approximate: region and Germany values may differ from those BBSR publishes itself "
+        "by up to {bound} (measured on the metropolitan regions and Germany).",
+    ),
     "profile_all_help": (
         "Jeder Punkt zeigt den Wert im Verhältnis zu Deutschland (= 100); "
         "Raute: Median der Vergleichsgruppe.",
