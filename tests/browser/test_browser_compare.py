@@ -35,13 +35,16 @@ def _add(page, typed, option):
 
 def _csv(page):
     """The first chart's CSV. On a loaded machine a click that lands while the page still
-    reruns is dropped by Streamlit (seen in full CI runs only): one more click then."""
+    reruns is dropped by Streamlit (seen in full CI runs only): one more click then. The
+    button is disabled while the browser reconnects to a busy server: wait for it."""
     button = page.get_by_role("button", name="Daten als CSV").first
+    expect(button).to_be_enabled(timeout=TIMEOUT)
     try:
         with page.expect_download(timeout=TIMEOUT // 2) as info:
             button.click()
     except PlaywrightTimeout:
         _settled(page)
+        expect(button).to_be_enabled(timeout=TIMEOUT)
         with page.expect_download(timeout=TIMEOUT) as info:
             button.click()
     return info.value
