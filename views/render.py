@@ -1,6 +1,8 @@
 """Draw a page's elements (indicators.display.elements) with Streamlit: the only place
 that knows how a title, a chart or a bound widget looks."""
 
+import threading
+
 import streamlit as st
 
 from indicators.display import elements as el
@@ -10,14 +12,15 @@ from views import cache, outputs, state
 
 def page(build):
     """Build a page's view model from the current state and draw it."""
-    global _context
-    ctx = _context = cache.context(state.state())
+    ctx = _drawing.context = cache.context(state.state())
     parts = build(ctx)
     _sync(ctx)
     draw(parts)
 
 
-_context = None  # the page's context while it is drawn: el.Then builds with it, too
+# The page's context while it is drawn (el.Then builds with it, too). Per thread: Streamlit
+# runs each session's script in a thread of its own, so a module global would be shared.
+_drawing = threading.local()
 
 
 def _sync(ctx):
@@ -159,7 +162,7 @@ def _draw(part, values):
             values[part.name] = shown
         case el.Then():
             built = part.build(values)
-            _sync(_context)  # a part built late may reset state, too (e.g. the year)
+            _sync(_drawing.context)  # a part built late may reset state, too (e.g. the year)
             draw(built, values)
         case el.SwitchPage():
             st.switch_page(f"views/{BY_PATH[part.page].name}.py")

@@ -111,11 +111,9 @@ def _create_region_values(con):
 def _create_group_values(con):
     """Each comparison group taken as one region, for every regiopole list and the switch."""
     regions = con.execute("SELECT * FROM regions").df()
-    ids = {g: groups.member_ids(regions, g) for g in groups.standard_groups()}
-    members = pd.concat([groups.union_members(con, i).assign(group_id=g) for g, i in ids.items()])
-    gemeinden = pd.concat(
-        [groups.union_gemeinden(con, i).assign(group_id=g) for g, i in ids.items()]
-    )
+    unions = {g: groups.union(con, groups.member_ids(regions, g)) for g in groups.standard_groups()}
+    members = pd.concat([kreise.assign(group_id=g) for g, (kreise, _) in unions.items()])
+    gemeinden = pd.concat([parts.assign(group_id=g) for g, (_, parts) in unions.items()])
     con.register("gv", aggregate(con, members, gemeinden))
     con.execute("CREATE TABLE group_values AS SELECT * FROM gv")
     con.unregister("gv")

@@ -109,40 +109,27 @@ def joint_name(regions, region_ids):
     return " / ".join(names)
 
 
-def union_members(con, region_ids):
-    """Member Kreise of several regions as one territory, each Kreis and Gemeinde once.
+def union(con, region_ids):
+    """Member Kreise of several regions as one territory, each Kreis and Gemeinde once:
+    (kreise: ags, share, area_share; gemeinden: ags, gemeinde_ags of the partly included
+    Kreise, which the aggregation averages for Gemeinde-level indicators).
 
     Whole Kreise count fully; a partly included Kreis counts with the shares of the union of
     its member Gemeinden (so regions sharing a territory, like Jena and Gera, count once).
     """
-    whole = _whole_kreise(con, region_ids)
-    partial = (
-        _partial_gemeinden(con, region_ids, whole)
-        .groupby("ags", as_index=False)[["share", "area_share"]]
-        .sum()
+    ids = [list(region_ids)]
+    whole = set(
+        con.execute(
+            "SELECT ags FROM region_members WHERE share >= 1 AND region_id IN (SELECT unnest(?))",
+            ids,
+        ).df()["ags"]
     )
-    full = pd.DataFrame({"ags": sorted(whole), "share": 1.0, "area_share": 1.0})
-    return pd.concat([full, partial], ignore_index=True)
-
-
-def union_gemeinden(con, region_ids):
-    """The Gemeinden behind union_members' partly included Kreise (ags, gemeinde_ags)."""
-    whole = _whole_kreise(con, region_ids)
-    return _partial_gemeinden(con, region_ids, whole)[["ags", "gemeinde_ags"]]
-
-
-def _whole_kreise(con, region_ids):
-    members = con.execute(
-        "SELECT ags FROM region_members WHERE share >= 1 AND region_id IN (SELECT unnest(?))",
-        [list(region_ids)],
-    ).df()
-    return set(members["ags"])
-
-
-def _partial_gemeinden(con, region_ids, whole):
     gemeinden = con.execute(
         "SELECT ags, gemeinde_ags, share, area_share "
         "FROM region_member_gemeinden WHERE region_id IN (SELECT unnest(?))",
-        [list(region_ids)],
+        ids,
     ).df()
-    return gemeinden[~gemeinden["ags"].isin(whole)].drop_duplicates("gemeinde_ags")
+    gemeinden = gemeinden[~gemeinden["ags"].isin(whole)].drop_duplicates("gemeinde_ags")
+    partial = gemeinden.groupby("ags", as_index=False)[["share", "area_share"]].sum()
+    full = pd.DataFrame({"ags": sorted(whole), "share": 1.0, "area_share": 1.0})
+    return pd.concat([full, partial], ignore_index=True), gemeinden[["ags", "gemeinde_ags"]]

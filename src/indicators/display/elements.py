@@ -73,9 +73,8 @@ class Table:
     key: str
     digits: dict = field(default_factory=dict)
     height: int | str = "auto"
-    static: bool = (
-        False  # a plain HTML table (wraps, read by screen readers), first column as row names
-    )
+    # a plain HTML table (wraps, read by screen readers), its first column as row names
+    static: bool = False
 
 
 @dataclass(frozen=True)
@@ -227,10 +226,12 @@ class Input:
 
 @dataclass(frozen=True)
 class DeckMap:
-    """A pydeck (deck.gl) chart whose objects are picked by clicking, several at a time: a
-    `Then` after it receives the selection ({'indices': {layer id: [index, …]}, 'objects':
-    {layer id: [object, …]}}) under `name`. A chart under a new `key` starts with nothing
-    selected. `alt` names it for screen readers (its text alternative is drawn beside it)."""
+    """A pydeck (deck.gl) chart whose objects are picked by clicking, several at a time. Its
+    selection ({'indices': {layer id: [index, …]}, 'objects': {layer id: [object, …]}}) is
+    among the drawn inputs' values under `name`, and in the session under `key`, where a
+    page can read it before it builds anything (the own region does). A chart under a new
+    `key` starts with nothing selected. `alt` names it for screen readers (its text
+    alternative is drawn beside it)."""
 
     name: str
     deck: object

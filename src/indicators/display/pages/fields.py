@@ -56,13 +56,13 @@ def build(ctx):
     rows = profile[profile["indicator_id"].isin(ids)].reset_index(drop=True)
     if rows["value"].isna().all():
         return [*parts, el.Stop(t("fields_no_values", region=ctx.region_label(region_id)))]
-    table = _table(ctx, rows)
+    rows = rows.assign(metropolitan_median=_metropolitan(ctx, rows))
     parts += [
         el.Caption(ctx.group_caption()),
-        el.Table(table, "fields_table", static=True),  # every row; wraps to the page width
+        el.Table(_table(ctx, rows), "fields_table", static=True),  # every row; wraps
         *warnings(ctx, rows),
         el.Download(
-            rows.assign(metropolitan_median=_metropolitan(ctx, rows)),
+            rows,
             f"handlungsfeld_{field_key}_{region_id}_{year}",
             "dl_fields",
         ),
@@ -95,7 +95,7 @@ def _table(ctx, rows):
                 for r, n in zip(rows["rank"], rows["n"], strict=True)
             ],
             t("peer_median"): numbers(rows["peer_median"]),
-            t("metropolitan_median"): numbers(_metropolitan(ctx, rows)),
+            t("metropolitan_median"): numbers(rows["metropolitan_median"]),
             t("germany"): numbers(rows["germany"]),
             "±": [t(d) if isinstance(d, str) else "" for d in rows["direction"]],
         }

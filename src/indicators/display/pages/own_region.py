@@ -41,10 +41,11 @@ def _apply_clicks(ctx, known):
     changed region at once (reading it only where the map is drawn would cost a second run
     of the whole page per click, ~1 s more)."""
     seen = ctx.session.get(MAP_KEY)
-    widget = ctx.session.get(f"own_map_{seen[1]}") if seen else None
+    widget = ctx.session.get(_widget_key(seen[1])) if seen else None
     selection = widget.get("selection") if hasattr(widget, "get") else None
-    geo = _geometry(ctx)
-    keys = deckmap.clicked(selection, geo.ags)
+    if not selection:
+        return
+    keys = deckmap.clicked(selection, _geometry(ctx).ags)
     if not keys:
         return
     encoded = ctx.state["own"]
@@ -133,6 +134,10 @@ def _map_key(ctx):
     seen = ctx.session.get(MAP_KEY)
     number = 0 if seen is None else seen[1] + (seen[0] != encoded)
     ctx.session[MAP_KEY] = (encoded, number)
+    return _widget_key(number)
+
+
+def _widget_key(number):
     return f"own_map_{number}"
 
 

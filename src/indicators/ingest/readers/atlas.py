@@ -57,9 +57,12 @@ def atlas_kreis(sheet, column, year):
     return out, label(path, f"{sheet}.{column}")
 
 
+@cache
 def atlas_gemeinden(sheet, column, weight_year, weight="population"):
     """(ags, gemeinde_ags, value, weight) for every Gemeinde with a value and a weight: its
-    population, or its area for shares of the area (mobile coverage).
+    population, or its area for shares of the area (mobile coverage). Made once per column:
+    the Kreis reader and the Gemeinden kept for partly included Kreise both use it (shared:
+    callers must not modify it).
 
     Gemeindeverband sheets (VBGEM…) give each member Gemeinde its association's value: a
     Gemeinde is the finest unit both a region and the population weights know.

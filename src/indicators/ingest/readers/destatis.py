@@ -80,21 +80,12 @@ def destatis_kreise(year, column):
     return out.assign(year=year), label(path, column)
 
 
-def gv_gemeinde_population(year):
-    """Population per Gemeinde (8-digit AGS) from the GV-ISys extract of 31.12.<year>."""
-    table = gv_gemeinden(year)
-    return pd.Series(table["population"].values, index=table["gemeinde_ags"].values)
-
-
+@cache
 def gv_gemeinden(year):
     """Gemeinden of 31.12.<year>: AGS, Gemeindeverband (9 digits: Kreis and 4-digit
-    association key), population, area (km²) and name, from the GV-ISys extract."""
-    return _gv_gemeinden(path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
-
-
-@cache
-def _gv_gemeinden(path):
-    sheet = pd.read_excel(path, sheet_name=1, header=None, dtype=str, engine="calamine")
+    association key), population, area (km²) and name, from the GV-ISys extract (shared:
+    callers must not modify it)."""
+    path, sheet = _gv_sheet(year)
     rows = sheet[sheet[0] == "60"]
     if rows.empty:
         raise IngestError(path, "no Gemeinde rows (Satzart 60)", column=0)
@@ -110,15 +101,18 @@ def _gv_gemeinden(path):
     )
 
 
+@cache
 def gv_verbaende(year):
     """Gemeindeverbände of 31.12.<year>: key (9 digits) and name, from the GV-ISys extract."""
-    return _gv_verbaende(path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx"))
-
-
-@cache
-def _gv_verbaende(path):
-    sheet = pd.read_excel(path, sheet_name=1, header=None, dtype=str, engine="calamine")
+    _, sheet = _gv_sheet(year)
     rows = sheet[sheet[0] == "50"]
     return pd.DataFrame(
         {"verband": (rows[2] + rows[3] + rows[4] + rows[5]).values, "name": rows[7].values}
     )
+
+
+@cache
+def _gv_sheet(year):
+    """The GV-ISys extract of 31.12.<year> as text, read once for Gemeinden and Verbände."""
+    path = path_of(f"destatis-gv-gemeinden/3112{year}_Auszug_GV.xlsx")
+    return path, pd.read_excel(path, sheet_name=1, header=None, dtype=str, engine="calamine")
