@@ -15,11 +15,14 @@ import gzip
 import hashlib
 import posixpath
 import re
+import time
 import urllib.parse
+from collections import OrderedDict
 from pathlib import Path
 
 import streamlit as st
 from starlette.middleware import Middleware
+from streamlit.runtime.media_file_manager import MediaFileManager
 
 from indicators.display import pages as registry
 
@@ -311,6 +314,42 @@ class PagePaths:
         return b"/?" + query if query else b"/"
 
 
+# A file made by a click on a download button stays fetchable this many seconds, for at most
+# this many recent files (see keep_downloads).
+DOWNLOAD_GRACE_SECONDS = 120
+DOWNLOAD_GRACE_FILES = 1000
+
+
+def keep_downloads(manager=MediaFileManager, grace=DOWNLOAD_GRACE_SECONDS):
+    """Streamlit makes a download's file when its button is clicked and then leaves it to no
+    session, so the end of the next two runs of any session deletes it. Under load that can
+    come before the browser fetches the file, which then gets a 404 (measured: 54 of 92
+    downloads with 20 concurrent sessions). Files made by a click are kept `grace` seconds;
+    the oldest lose that protection beyond DOWNLOAD_GRACE_FILES (they are at most a few
+    hundred kB each). Streamlit's own clean-up deletes them at its first sweep afterwards."""
+    if getattr(manager, "keeps_downloads", False):
+        return  # wrapped already (this module imported again)
+    made = OrderedDict()  # file id -> when made (monotonic seconds)
+    execute, delete = manager.execute_deferred, manager._delete_file
+
+    def execute_deferred(self, file_id):
+        url = execute(self, file_id)
+        made[posixpath.basename(url).split(".")[0]] = time.monotonic()
+        while len(made) > DOWNLOAD_GRACE_FILES:
+            made.popitem(last=False)
+        return url
+
+    def delete_file(self, file_id):
+        if time.monotonic() - made.get(file_id, -grace) < grace:
+            return  # fetched soon, by the browser that asked for it
+        made.pop(file_id, None)
+        delete(self, file_id)
+
+    manager.execute_deferred, manager._delete_file = execute_deferred, delete_file
+    manager.keeps_downloads = True
+
+
+keep_downloads()
 app = st.App(
     "dashboard.py",
     middleware=[

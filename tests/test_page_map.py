@@ -1,5 +1,7 @@
 """Karte page: choropleth per Kreis or region, outlines, core cities, legend, no tiles."""
 
+import json
+
 from helpers import map_areas, open_app, plotly_specs, warnings_text
 
 
@@ -69,3 +71,32 @@ def test_tile_map_one_equal_tile_per_region():
     hover = {row[0]: row for row in spec["data"][0]["customdata"]}
     assert hover["Regiopolregion Rostock"][1] == "6,7 %"
     assert hover["Regiopolregion Rostock"][2].startswith("Rang ")
+
+
+def test_geometry_is_loaded_once_per_browser_not_sent_with_every_map():
+    """The simplified borders come from static files (the browser fetches and caches them);
+    the map itself carries only keys, colours and tooltips."""
+    at = open_app("map", level="kreis")
+    (element,) = at.get("plotly_chart")
+    spec = json.loads(element.proto.spec)
+    urls = {trace["geojson"] for trace in spec["data"] if "geojson" in trace}
+    assert urls == {
+        "/app/static/geo/kreise.json",
+        "/app/static/geo/laender.json",
+        "/app/static/geo/region_outlines.json",
+    }
+    assert len(element.proto.spec) < 60_000  # 41,823 bytes; with the polygons: 457,345
+
+
+def test_static_geometry_files_match_the_data():
+    """Rebuild with `python -m indicators.display.maps` after data/*.geojson changed."""
+    from indicators.display import maps
+    from indicators.paths import REPO_ROOT
+
+    files = maps.static_files()
+    assert set(files) == {"kreise.json", "laender.json", "region_outlines.json"}
+    for name, data in files.items():
+        assert (REPO_ROOT / "static" / "geo" / name).read_bytes() == data, f"{name} is outdated"
+    kreise = json.loads(files["kreise.json"])
+    assert len(kreise["features"]) == 400
+    assert set(kreise["features"][0]["properties"]) == {"ags"}  # names travel in tooltips

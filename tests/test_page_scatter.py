@@ -34,3 +34,13 @@ def test_one_indicator_on_both_axes_gives_one_column():
     at = open_app("scatter", x="unemployment_rate", y="unemployment_rate", regions="trier")
     (table,) = at.table
     assert list(table.value.columns).count("Arbeitslosenquote (%)") == 1
+
+
+def test_population_on_an_axis_gives_one_population_column():
+    """Also found by the load test: the population on an axis and as the bubbles' size gave
+    two columns of one name."""
+    at = open_app("scatter", x="population", y="unemployment_rate", year="2021")
+    assert not at.exception
+    (table,) = at.table
+    columns = list(table.value.columns)
+    assert sum(c.startswith("Bevölkerung") for c in columns) == 1, columns

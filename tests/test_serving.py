@@ -319,3 +319,27 @@ def test_pages_and_streamlit_paths_pass_through(paths):
     status, _, _ = _request(middleware, "/irgendwas", method="POST")
     assert status == 200
     assert calls == [*passed, "/irgendwas"]
+
+
+def test_a_generated_download_outlives_other_sessions_runs(monkeypatch):
+    """A file made by a click on a download button is unreferenced; Streamlit's sweep after
+    any session's run deletes it at the second sweep, which under load came before the
+    browser fetched it. serve.py keeps it DOWNLOAD_GRACE_SECONDS."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.media_file_storage import MediaFileStorageError
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    assert MediaFileManager.keeps_downloads  # patched when serve.py is imported
+    storage = MemoryMediaFileStorage("/media")
+    manager = MediaFileManager(storage)
+    deferred = manager.add_deferred(lambda: b"a;b\n1;2\n", "text/csv", "1.2.3", "data.csv")
+    url = manager.execute_deferred(deferred)
+    made = url.rsplit("/", 1)[1].removesuffix(".csv")
+    for _ in range(5):  # five other runs end
+        manager.remove_orphaned_files()
+    assert storage.get_file(made).content == b"a;b\n1;2\n"
+    later = serve.time.monotonic() + serve.DOWNLOAD_GRACE_SECONDS + 1
+    monkeypatch.setattr(serve.time, "monotonic", lambda: later)
+    manager.remove_orphaned_files()
+    with pytest.raises(MediaFileStorageError):
+        storage.get_file(made)

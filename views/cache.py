@@ -110,7 +110,7 @@ def figure(builder, *args, **kwargs):
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _built(day, key, _builder, args, kwargs):  # `key` stands for the unhashed builder
-    return charts.FrozenFigure(_builder(*args, **kwargs)).freeze()
+    return charts.frozen(_builder(*args, **kwargs))
 
 
 def context(view_state):

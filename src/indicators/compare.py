@@ -341,7 +341,7 @@ def ranking(
     rows = groups.territories(snap.regions, listed)
     ids = list(rows)
     frame = snap.regions.loc[ids, ["region_id", "name", "kind"]].reset_index(drop=True)
-    frame["name"] = [groups.joint_name(snap.regions, rows[r]) for r in ids]
+    frame["name"] = groups.joint_names(snap.regions, [rows[r] for r in ids])
     frame.insert(2, "region_ids", [",".join(rows[r]) for r in ids])
     frame["value"] = snap.values(indicator_id, year, ids).to_numpy()
     if frame["value"].notna().sum() < MIN_GROUP_SIZE:
@@ -621,7 +621,7 @@ def similar_regions(con, region_id, year, n=5, indicators=None, min_share=0.7):
         for different in frame["different"]
     ]
     frame = frame.join(snap.regions[["name", "kind"]]).reset_index(names="region_id")
-    frame["name"] = [groups.joint_name(snap.regions, shared[r]) for r in frame["region_id"]]
+    frame["name"] = groups.joint_names(snap.regions, [shared[r] for r in frame["region_id"]])
     columns = ["region_id", "name", "kind", "distance", "n_indicators", "most_different"]
     frame = frame[[*columns, "different"]]
     own = years.loc[region_id]

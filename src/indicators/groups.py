@@ -9,7 +9,7 @@ A group counts each territory once. Some listed cities share one region definiti
 same member Kreise: Braunschweig, Salzgitter and Wolfsburg; Jena and Gera), so counting
 each city would weigh that territory two or three times in every median, mean, rank and
 count. The group keeps the first of them (by region id) and stands for all: see
-`territories` and `joint_name`.
+`territories` and `joint_names`.
 """
 
 import pandas as pd
@@ -94,19 +94,23 @@ def territories(regions, region_ids):
     return grouped
 
 
-def joint_name(regions, region_ids):
-    """The name of a territory that several cities share, naming every core city:
-    'Regiopole Braunschweig / Salzgitter / Wolfsburg'; one region keeps its own name."""
-    rows = regions.set_index("region_id", drop=False).loc[list(region_ids)]
-    if len(rows) == 1:
-        return rows["name"].iloc[0]
-    names = list(rows["name"])
-    cores = [core.split(";")[0].strip() for core in rows["core_city"]]
-    pairs = list(zip(names, cores, strict=True))
-    prefixes = {name.removesuffix(core) for name, core in pairs}
-    if len(prefixes) == 1 and all(name.endswith(core) for name, core in pairs):
-        return prefixes.pop() + " / ".join(cores)
-    return " / ".join(names)
+def joint_names(regions, territories):
+    """The name of each territory (a list of region ids) that several cities may share,
+    naming every core city: 'Regiopole Braunschweig / Salzgitter / Wolfsburg'; one region
+    keeps its own name. (The lookups are made once for all: a ranking names ~100 rows.)"""
+    name = dict(zip(regions["region_id"], regions["name"], strict=True))
+    core = dict(zip(regions["region_id"], regions["core_city"], strict=True))
+
+    def joint(region_ids):
+        if len(region_ids) == 1:
+            return name[region_ids[0]]
+        pairs = [(name[r], core[r].split(";")[0].strip()) for r in region_ids]
+        prefixes = {n.removesuffix(c) for n, c in pairs}
+        if len(prefixes) == 1 and all(n.endswith(c) for n, c in pairs):
+            return prefixes.pop() + " / ".join(c for _, c in pairs)
+        return " / ".join(n for n, _ in pairs)
+
+    return [joint(list(ids)) for ids in territories]
 
 
 def union(con, region_ids):

@@ -29,7 +29,7 @@ def _direct(function, con, *args, **kwargs):
 
 
 def _figure(builder, *args, **kwargs):
-    return charts.FrozenFigure(builder(*args, **kwargs)).freeze()
+    return charts.frozen(builder(*args, **kwargs))
 
 
 # The (small) tables a view model may read whole, e.g. for downloads.
@@ -58,8 +58,9 @@ def read_table(con, name):
 def read_geojson(name, overview=False):
     """A GeoJSON file of data/ (callers must not modify it); overview=True: simplified for a
     map of all Germany (see maps.simplified)."""
-    collection = json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
-    return maps.simplified(collection, name == "kreise.geojson") if overview else collection
+    if overview:
+        return maps.overview(name, DATA_DIR)
+    return json.loads((DATA_DIR / name).read_text(encoding="utf-8"))
 
 
 def _make(key, make):

@@ -10,11 +10,20 @@ states the class limits; missing values are a light-grey class of their own.
 """
 
 import itertools
+import json
 
 import numpy as np
 import plotly.graph_objects as go
 
 from indicators.display.charts import FAMILY, FrozenFigure
+from indicators.paths import DATA_DIR
+
+# The simplified geometry of all Germany's maps, loaded by the browser once per visit from
+# static/geo/ (Streamlit's static serving) rather than sent inside every map (0.4 MB of
+# JSON, encoded and compressed for each view). `python -m indicators.display.maps` writes
+# the files from data/; a test checks they match.
+GEO_URL = "/app/static/geo/"
+OVERVIEW_FILES = ("kreise.geojson", "laender.geojson", "region_outlines.geojson")
 
 VIRIDIS_5 = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
 MISSING = "#d7d7d7"
@@ -83,6 +92,27 @@ def simplified(collection, coverage, tolerance=0.02):
     return _collection(features)
 
 
+def overview(name, data_dir=DATA_DIR):
+    """A GeoJSON file of data/, simplified for a map of all Germany."""
+    collection = json.loads((data_dir / name).read_text(encoding="utf-8"))
+    return simplified(collection, name == "kreise.geojson")
+
+
+def overview_url(name):
+    """Where the browser finds the simplified file `name` (one of OVERVIEW_FILES)."""
+    return GEO_URL + name.replace(".geojson", ".json")
+
+
+def static_files(data_dir=DATA_DIR):
+    """{file name: bytes} of the simplified geometry at GEO_URL."""
+    return {
+        overview_url(name).removeprefix(GEO_URL): json.dumps(
+            overview(name, data_dir), ensure_ascii=False, separators=(",", ":")
+        ).encode("utf-8")
+        for name in OVERVIEW_FILES
+    }
+
+
 def _ids(properties):
     """The identifying properties only: names travel in the tooltips already."""
     return {k: v for k, v in properties.items() if k != "name"}
@@ -92,15 +122,15 @@ def _collection(features):
     return {"type": "FeatureCollection", "features": features}
 
 
-def area_trace(features, key, colour_hex, name, customdata=None, line=None, legend=True):
-    """Polygons of one colour; with customdata (name, value text, rank text) they have a
-    tooltip. line: (colour, width) of their outline."""
-    ids = [f["properties"][key] for f in features]
+def area_trace(geojson, ids, key, colour_hex, name, customdata=None, line=None, legend=True):
+    """Polygons of one colour: the features of `geojson` (a collection, or the URL of one)
+    whose property `key` is in `ids`, drawn in that order; with customdata (name, value
+    text, rank text) they have a tooltip. line: (colour, width) of their outline."""
     line_colour, width = line or ("white", 0.4)
     return go.Choropleth(
-        geojson=_collection(features),
+        geojson=geojson,
         featureidkey=f"properties.{key}",
-        locations=ids,
+        locations=list(ids),
         z=[0] * len(ids),
         colorscale=[[0, colour_hex], [1, colour_hex]],
         showscale=False,
@@ -113,9 +143,9 @@ def area_trace(features, key, colour_hex, name, customdata=None, line=None, lege
     )
 
 
-def value_traces(base, key, frame, breaks, labels, missing_label):
+def value_traces(geojson, ids, key, frame, breaks, labels, missing_label):
     """One trace per class, from the highest class down (the legend reads top-down), then
-    the missing values.
+    the missing values. `ids`: the features to draw, in drawing order.
 
     frame: columns id, name, value, value_text, rank_text."""
     rows = frame.set_index("id")
@@ -123,16 +153,13 @@ def value_traces(base, key, frame, breaks, labels, missing_label):
     colours = palette(len(breaks) + 1)
     traces = []
     for index in [*reversed(range(len(breaks) + 1)), None]:
-        members = [
-            f
-            for f in base["features"]
-            if f["properties"][key] in classes and classes[f["properties"][key]] == index
-        ]
+        members = [i for i in ids if i in classes and classes[i] == index]
         if not members:
             continue
-        data = rows.loc[[f["properties"][key] for f in members]]
+        data = rows.loc[members]
         traces.append(
             area_trace(
+                geojson,
                 members,
                 key,
                 MISSING if index is None else colours[index],
@@ -143,13 +170,12 @@ def value_traces(base, key, frame, breaks, labels, missing_label):
     return traces
 
 
-def outline_trace(features, key, colour_hex, width, name):
+def outline_trace(geojson, ids, key, colour_hex, width, name):
     """Outlines only (transparent fill), with a legend entry that explains them."""
-    ids = [f["properties"][key] for f in features]
     return go.Choropleth(
-        geojson=_collection(features),
+        geojson=geojson,
         featureidkey=f"properties.{key}",
-        locations=ids,
+        locations=list(ids),
         z=[0] * len(ids),
         colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
         showscale=False,
@@ -159,10 +185,10 @@ def outline_trace(features, key, colour_hex, width, name):
     )
 
 
-def background_trace(laender):
+def background_trace(geojson, ids):
     """The Länder in light grey: orientation without any map tiles."""
     return area_trace(
-        laender["features"], "land", "#f5f5f5", "Länder", line=("#787878", 0.8), legend=False
+        geojson, ids, "land", "#f5f5f5", "Länder", line=("#787878", 0.8), legend=False
     )
 
 
@@ -561,3 +587,13 @@ def tile_layout(fig, tiles):
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False, scaleanchor="x", scaleratio=1)
     return fig
+
+
+if __name__ == "__main__":
+    from indicators.paths import REPO_ROOT
+
+    folder = REPO_ROOT / "static" / GEO_URL.removeprefix("/app/static/")
+    folder.mkdir(parents=True, exist_ok=True)
+    for file_name, data in static_files().items():
+        (folder / file_name).write_bytes(data)
+        print(f"{folder.relative_to(REPO_ROOT)}/{file_name}: {len(data):,} bytes")

@@ -137,13 +137,15 @@ def _choropleth(ctx, indicator_id, year, level, kind):
     not modify them)."""
     t, snap = ctx.t, ctx.snap
     regiopoles = groups.regiopole_ids(snap.regions, **ctx.group_args(), distinct=False)
-    outlines = ctx.geojson("region_outlines.geojson", overview=True)["features"]
+    outlines = ctx.geojson("region_outlines.geojson")["features"]
+    outlined = [f["properties"]["region_id"] for f in outlines]
     if level == "kreis":
         frame = kreis_values(ctx.con(), indicator_id, year)
         polarity = ctx.meta(indicator_id)["polarity"]
         frame["rank"] = compare.rank_order(frame["value"], polarity).astype("Int64")
         frame = frame.rename(columns={"ags": "id"})
-        base, key = ctx.geojson("kreise.geojson", overview=True), "ags"
+        base, key = "kreise.geojson", "ags"
+        ids = [f["properties"]["ags"] for f in ctx.geojson(base, overview=True)["features"]]
     else:
         ranked = ctx.compare(compare.ranking, indicator_id, year, kind=kind, **ctx.group_args())
         frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
@@ -151,18 +153,13 @@ def _choropleth(ctx, indicator_id, year, level, kind):
         size = snap.values(
             "population", catalogue.load().reference_year, list(frame["id"])
         ).sort_values(ascending=False)
-        position = {r: k for k, r in enumerate(size.index)}
-        base = {
-            "features": sorted(
-                (f for f in outlines if f["properties"]["region_id"] in position),
-                key=lambda f: position[f["properties"]["region_id"]],
-            )
-        }
-        key = "region_id"
+        base, key = "region_outlines.geojson", "region_id"
+        ids = [r for r in size.index if r in outlined]
 
     breaks, labels = _with_texts(ctx, frame, indicator_id)
     kinds = snap.regions["kind"]
-    laender = ctx.geojson("laender.geojson", overview=True)
+    laender = [f["properties"]["land"] for f in ctx.geojson("laender.geojson")["features"]]
+    url = maps.overview_url
     # The larger cities' names are placed first (maps.label_cores).
     cores = ctx.core_points(regiopoles)
     population = snap.values("population", catalogue.load().reference_year, list(cores.index))
@@ -170,21 +167,19 @@ def _choropleth(ctx, indicator_id, year, level, kind):
     fig = maps.geo_figure(
         maps.cores_trace(cores, t("map_cores")),
         [
-            maps.background_trace(laender),
-            *maps.value_traces(base, key, frame, breaks, labels, t("missing_data")),
+            maps.background_trace(url("laender.geojson"), laender),
+            *maps.value_traces(url(base), ids, key, frame, breaks, labels, t("missing_data")),
             maps.outline_trace(
-                [
-                    f
-                    for f in outlines
-                    if kinds[f["properties"]["region_id"]] == "metropolitan_region"
-                ],
+                url("region_outlines.geojson"),
+                [r for r in outlined if kinds[r] == "metropolitan_region"],
                 "region_id",
                 maps.OUTLINE["metropolitan_region"],
                 2.5,
                 t("kind_metropolitan_region"),
             ),
             maps.outline_trace(
-                [f for f in outlines if f["properties"]["region_id"] in regiopoles],
+                url("region_outlines.geojson"),
+                [r for r in outlined if r in regiopoles],
                 "region_id",
                 maps.OUTLINE["regiopole"],
                 2,

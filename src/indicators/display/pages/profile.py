@@ -334,7 +334,9 @@ def _member_map(ctx, region_id, members):
     shares = dict(members[["ags", "share"]].to_numpy())
     kreise = ctx.geojson("kreise.geojson")["features"]
     features = [f for f in kreise if f["properties"]["ags"] in shares]
-    traces = [maps.background_trace(ctx.geojson("laender.geojson"))]
+    laender = ctx.geojson("laender.geojson")  # in full detail: the map zooms in
+    lands = [f["properties"]["land"] for f in laender["features"]]
+    traces = [maps.background_trace(laender, lands)]
     for whole, colour, label in (
         (True, "#0072B2", "share_whole"),
         (False, "#56B4E9", "share_part"),
@@ -350,7 +352,17 @@ def _member_map(ctx, region_id, members):
                 ]
                 for f in part
             ]
-            traces.append(maps.area_trace(part, "ags", colour, ctx.t(label), customdata=info))
+            ids = [f["properties"]["ags"] for f in part]
+            traces.append(
+                maps.area_trace(
+                    {"type": "FeatureCollection", "features": part},
+                    ids,
+                    "ags",
+                    colour,
+                    ctx.t(label),
+                    customdata=info,
+                )
+            )
     city = maps.cores_trace(ctx.core_points([region_id]), ctx.t("map_cores"))
     fig = maps.geo_figure(city, traces, maps.bounds(features))
     fig.update_layout(font=charts.FONT, height=400, paper_bgcolor="white")

@@ -113,8 +113,9 @@ def _chart(ctx, x_id, y_id, year, start, ids):
         ctx.lang,
         arrows,
     )
-    # a column named by each indicator; one indicator on both axes: one column
-    same = ["y"] if x_id == y_id else []
+    # a column named by each indicator; one indicator on both axes, or the population on
+    # one (which then also sizes the bubbles): one column
+    same = (["y"] if x_id == y_id else []) + (["size"] if SIZE in (x_id, y_id) else [])
     data = frame.drop(columns=["label", "kind_label", *same]).rename(
         columns={"x": x_id, "y": y_id, "size": SIZE}
     )
