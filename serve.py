@@ -11,10 +11,12 @@ without the headers.
 
 import asyncio
 import base64
+import gc
 import gzip
 import hashlib
 import posixpath
 import re
+import threading
 import time
 import urllib.parse
 from collections import OrderedDict
@@ -23,6 +25,7 @@ from pathlib import Path
 import streamlit as st
 from starlette.middleware import Middleware
 from streamlit.runtime.media_file_manager import MediaFileManager
+from streamlit.runtime.media_file_storage import MediaFileStorageError
 
 from indicators.display import pages as registry
 
@@ -314,10 +317,10 @@ class PagePaths:
         return b"/?" + query if query else b"/"
 
 
-# A file made by a click on a download button stays fetchable this many seconds, for at most
-# this many recent files (see keep_downloads).
+# A file made by a click on a download button stays fetchable this many seconds, for the
+# most recent files up to this many bytes together (see keep_downloads).
 DOWNLOAD_GRACE_SECONDS = 120
-DOWNLOAD_GRACE_FILES = 1000
+DOWNLOAD_GRACE_BYTES = 64_000_000
 
 
 def keep_downloads(manager=MediaFileManager, grace=DOWNLOAD_GRACE_SECONDS):
@@ -325,22 +328,31 @@ def keep_downloads(manager=MediaFileManager, grace=DOWNLOAD_GRACE_SECONDS):
     session, so the end of the next two runs of any session deletes it. Under load that can
     come before the browser fetches the file, which then gets a 404 (measured: 54 of 92
     downloads with 20 concurrent sessions). Files made by a click are kept `grace` seconds;
-    the oldest lose that protection beyond DOWNLOAD_GRACE_FILES (they are at most a few
-    hundred kB each). Streamlit's own clean-up deletes them at its first sweep afterwards."""
+    the oldest lose that protection beyond DOWNLOAD_GRACE_BYTES (each file is new: a PDF or
+    workbook carries the time it was made). Streamlit's own clean-up deletes them at its
+    first sweep afterwards."""
     if getattr(manager, "keeps_downloads", False):
         return  # wrapped already (this module imported again)
-    made = OrderedDict()  # file id -> when made (monotonic seconds)
+    made = OrderedDict()  # file id -> (when made in monotonic seconds, bytes)
     execute, delete = manager.execute_deferred, manager._delete_file
 
     def execute_deferred(self, file_id):
         url = execute(self, file_id)
-        made[posixpath.basename(url).split(".")[0]] = time.monotonic()
-        while len(made) > DOWNLOAD_GRACE_FILES:
+        made_id = posixpath.basename(url).split(".")[0]
+        try:
+            stored = self.read_file(made_id)
+        except MediaFileStorageError:  # a storage that cannot say: counted as empty
+            stored = None
+        size = len(stored.content) if stored is not None else 0
+        made[made_id] = (time.monotonic(), size)
+        made.move_to_end(made_id)
+        while sum(size for _, size in made.values()) > DOWNLOAD_GRACE_BYTES:
             made.popitem(last=False)
         return url
 
     def delete_file(self, file_id):
-        if time.monotonic() - made.get(file_id, -grace) < grace:
+        kept = made.get(file_id)
+        if kept is not None and time.monotonic() - kept[0] < grace:
             return  # fetched soon, by the browser that asked for it
         made.pop(file_id, None)
         delete(self, file_id)
@@ -349,7 +361,23 @@ def keep_downloads(manager=MediaFileManager, grace=DOWNLOAD_GRACE_SECONDS):
     manager.keeps_downloads = True
 
 
+# Streamlit's full garbage collection after every run is off (.streamlit/config.toml: it
+# took a third of the CPU under load); one a minute frees the reference cycles that Plotly
+# figures and finished sessions leave, whatever Python's own collection has left.
+COLLECT_EVERY_SECONDS = 60
+
+
+def collect_periodically(every=COLLECT_EVERY_SECONDS):
+    def collect():
+        while True:
+            time.sleep(every)
+            gc.collect()
+
+    threading.Thread(target=collect, name="periodic-gc", daemon=True).start()
+
+
 keep_downloads()
+collect_periodically()
 app = st.App(
     "dashboard.py",
     middleware=[

@@ -1,5 +1,5 @@
 """Several dashboard workers behind HAProxy on one machine:
-`python -m deploy.cluster --workers 2` (Ctrl-C stops all).
+`python -m deploy.cluster --workers 2` (Ctrl-C or SIGTERM stops all).
 
 One Streamlit process computes on one core at most (Python's GIL), so a machine with N cores
 serves about N times as many people with N processes. Each keeps its sessions in memory;
@@ -32,25 +32,27 @@ START_TIMEOUT = 90
 
 
 def haproxy_config(workers, address, port, template=HAPROXY_CFG):
-    """deploy/haproxy.cfg with its `server` lines replaced by `workers` ((name, host, port)
-    triples) and the balancer listening on address:port."""
-    text = template.read_text(encoding="utf-8")
-    text = re.sub(r"^\s*server .*\n", "", text, flags=re.MULTILINE)
-    text = re.sub(r"^(\s*)bind \S+", rf"\1bind {address}:{port}", text, flags=re.MULTILINE)
-    servers = "".join(
+    """deploy/haproxy.cfg with its `server` lines replaced, where they stand, by `workers`
+    ((name, host, port) triples), and the balancer listening on address:port."""
+    lines = template.read_text(encoding="utf-8").splitlines(keepends=True)
+    servers = [n for n, line in enumerate(lines) if line.lstrip().startswith("server ")]
+    lines[servers[0] : servers[-1] + 1] = [
         f"    server {name} {host}:{worker_port} cookie {name}\n"
         for name, host, worker_port in workers
-    )
-    return text.rstrip("\n") + "\n" + servers
+    ]
+    text = "".join(lines)
+    host = f"[{address}]" if ":" in address else address
+    return re.sub(r"^(\s*)bind \S+", rf"\1bind {host}:{port}", text, flags=re.MULTILINE)
 
 
 def wait_healthy(url, process, timeout=START_TIMEOUT):
-    """Wait until `url`/_stcore/health answers 200; fail early if `process` ends."""
+    """Wait until `url`/_stcore/health answers 200 while `process` runs (so that another
+    server on the same port cannot pass for it); fail when it ends or after `timeout` s."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
+                if response.status == 200 and process.poll() is None:
                     return
         except OSError:
             pass
@@ -69,11 +71,15 @@ def free_port(host=LOOPBACK):
         return sock.getsockname()[1]
 
 
-def _stop(process):
-    if process.poll() is None:
-        process.terminate()
+def _stop(processes, timeout=20):
+    """Ask all to end at once, give them `timeout` seconds together, then kill the rest."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    deadline = time.monotonic() + timeout
+    for process in processes:
         try:
-            process.wait(timeout=20)
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
@@ -114,8 +120,7 @@ def workers(ports, script="serve.py", host=LOOPBACK, quiet=True, options=()):
             wait_healthy(f"http://{host}:{port}", process)
         yield processes
     finally:
-        for process in processes:
-            _stop(process)
+        _stop(processes)
 
 
 @contextlib.contextmanager
@@ -130,6 +135,19 @@ class Cluster:
     url: str  # the balancer's address, for browsers
     workers: list  # the workers' processes, in the balancer's order (app1, app2, …)
     balancer: subprocess.Popen
+    ports: list  # the workers' ports, in the same order
+    start: object  # port -> a new worker process on it
+
+    def restart_ended(self):
+        """Start again each worker that has ended (HAProxy's health check takes it back);
+        the names of those restarted. Its sessions are lost: their browsers reconnect to
+        another worker, and the URL brings them back to their view."""
+        restarted = []
+        for n, process in enumerate(self.workers):
+            if process.poll() is not None:
+                self.workers[n] = self.start(self.ports[n])
+                restarted.append(f"app{n + 1}")
+        return restarted
 
 
 def haproxy_binary():
@@ -137,6 +155,13 @@ def haproxy_binary():
     return shutil.which("haproxy") or next(
         (p for p in ("/usr/sbin/haproxy", "/usr/local/sbin/haproxy") if os.path.exists(p)), None
     )
+
+
+def _local_url(address, port):
+    """Where this machine reaches a server listening on address:port."""
+    if address in ("0.0.0.0", "", "::"):
+        address = LOOPBACK
+    return f"http://[{address}]:{port}" if ":" in address else f"http://{address}:{port}"
 
 
 @contextlib.contextmanager
@@ -157,22 +182,39 @@ def cluster(count=2, port=None, address=LOOPBACK, script="serve.py", quiet=True)
         config = folder / "haproxy.cfg"
         named = [(f"app{n + 1}", LOOPBACK, p) for n, p in enumerate(ports)]
         config.write_text(haproxy_config(named, address, port), encoding="utf-8")
+        errors = stack.enter_context(open(folder / "haproxy.err", "w+b"))
         balancer = subprocess.Popen(
             [binary, "-db", "-f", str(config)],
             stdout=subprocess.DEVNULL if quiet else None,  # the access log
-            stderr=subprocess.DEVNULL if quiet else None,
+            stderr=errors if quiet else None,
         )
-        stack.callback(_stop, balancer)
-        url = f"http://{LOOPBACK if address in ('0.0.0.0', '') else address}:{port}"
-        wait_healthy(url, balancer)
-        yield Cluster(url, processes, balancer)
+        stack.callback(_stop, [balancer])
+        url = _local_url(address, port)
+        try:
+            wait_healthy(url, balancer)
+        except RuntimeError as exc:
+            errors.seek(0)
+            said = errors.read().decode("utf-8", "replace").strip()[-600:]
+            raise RuntimeError(f"{exc}. HAProxy: {said or '(see its output above)'}") from None
+
+        def start(worker_port):
+            return _start(worker_port, script, LOOPBACK, quiet, ())
+
+        yield Cluster(url, processes, balancer, ports, start)
+
+
+def _shutdown(*_):
+    """On the first SIGTERM or Ctrl-C: leave through the context managers, which stop every
+    process; further signals are ignored, so that they cannot cut that clean-up short."""
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, signal.SIG_IGN)
+    raise SystemExit(0)
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="default: one per core"
-    )
+    cores = len(os.sched_getaffinity(0))  # the cores this process may use (a container's)
+    parser.add_argument("--workers", type=int, default=cores, help="default: one per core")
     parser.add_argument("--port", type=int, default=8501, help="the balancer's port")
     parser.add_argument(
         "--address", default="0.0.0.0", help="the balancer's address (workers: loopback only)"
@@ -180,16 +222,16 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.workers < 1:
         parser.error("--workers must be at least 1")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # stop the workers on SIGTERM too
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, _shutdown)
     with cluster(args.workers, args.port, args.address, quiet=False) as running:
         print(f"{args.workers} workers behind HAProxy: {running.url}", flush=True)
-        processes = [*running.workers, running.balancer]
-        with contextlib.suppress(KeyboardInterrupt):
-            while all(p.poll() is None for p in processes):
-                time.sleep(1)
-            print("a worker or the balancer ended: stopping all", file=sys.stderr, flush=True)
-            return 1
-    return 0
+        while running.balancer.poll() is None:
+            for name in running.restart_ended():
+                print(f"{name} had ended: started again", file=sys.stderr, flush=True)
+            time.sleep(5)
+        print("the balancer ended: stopping the workers", file=sys.stderr, flush=True)
+        return 1
 
 
 if __name__ == "__main__":

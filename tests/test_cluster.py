@@ -3,11 +3,13 @@ browser on one worker, so its session and its downloads are found; the one comma
 README starts and stops it all."""
 
 import asyncio
+import os
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -36,10 +38,17 @@ def test_local_config_is_the_deployed_one_with_local_workers():
         ["server", "app1", "127.0.0.1:9101", "cookie", "app1"],
         ["server", "app2", "127.0.0.1:9102", "cookie", "app2"],
     ]
-    assert "    bind :::80\n" in text
+    assert "    bind [::]:80\n" in text
     deployed = HAPROXY_CFG.read_text(encoding="utf-8")
     for setting in ("cookie REGIOPOLE_WORKER insert", "option httpchk GET /_stcore/health"):
         assert setting in deployed and setting in text
+
+
+def _run(coroutine_function, *args, **kwargs):
+    """Run a client coroutine to its end in a thread of its own: after the browser tests,
+    Playwright keeps an event loop running in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine_function(*args, **kwargs))).result()
 
 
 def _cookie(url):
@@ -61,33 +70,59 @@ def test_each_browser_stays_on_its_worker_and_gets_its_downloads():
             ("rangliste", "ind=gdp_per_capita", "csv", 2_000),
             ("vergleich", "ind=unemployment_rate&regions=trier,rostock", "xlsx", 5_000),
         ):
-            run = asyncio.run(browser_session(port, page, query, kind))
+            run = _run(browser_session, port, page, query, kind)
             assert run.exceptions == 0
             assert run.download[0] == kind and run.download[2], run.download
             assert run.download[1] > size
         # Without the cookie the download request goes to the worker with fewer
         # connections: the other one, which has no such file. This is why affinity is needed.
-        run = asyncio.run(session_run(port, "rangliste", "ind=gdp_per_capita", download="csv"))
+        run = _run(session_run, port, "rangliste", "ind=gdp_per_capita", download="csv")
         assert run.download == ("csv", 0, False)
 
 
+def _wait_for(text, log, seconds=30):
+    deadline = time.monotonic() + seconds
+    while text not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert text in log.read_text()
+
+
+def _cmdline(pid):
+    return Path(f"/proc/{pid}/cmdline").read_bytes()
+
+
+def _children(pid):
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+        return set(f.read().split())
+
+
 @needs_haproxy
-def test_one_command_starts_workers_and_balancer_and_stops_them():
+def test_one_command_starts_restarts_and_stops_workers_and_balancer(tmp_path):
     port = free_port()
     command = [sys.executable, "-m", "deploy.cluster", "--workers", "2", "--port", str(port)]
-    with subprocess.Popen(
-        command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
-    ) as process:
+    log = tmp_path / "out.txt"
+    with (
+        log.open("w") as out,
+        subprocess.Popen(command, cwd=REPO_ROOT, stdout=out, stderr=out) as process,
+    ):
         try:
             wait_healthy(f"http://127.0.0.1:{port}", process)
-            lines = [process.stdout.readline() for _ in range(3)]  # the access log's too
-            assert any(line.startswith("2 workers behind HAProxy: http://") for line in lines)
-            with open(f"/proc/{process.pid}/task/{process.pid}/children", encoding="ascii") as f:
-                children = f.read().split()
+            _wait_for(f"2 workers behind HAProxy: http://127.0.0.1:{port}", log)
+            children = _children(process.pid)
             assert len(children) == 3  # two workers, one balancer
+            worker = next(
+                p for p in children if "streamlit" in Path(f"/proc/{p}/cmdline").read_text()
+            )
+            os.kill(int(worker), signal.SIGKILL)  # a worker crashes: it is started again
+            deadline = time.monotonic() + 60
+            while len(_children(process.pid) - children) < 1 and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert len(_children(process.pid)) == 3
+            _wait_for("had ended: started again", log)
+            wait_healthy(f"http://127.0.0.1:{port}", process)
+            children = _children(process.pid)
         finally:
             process.send_signal(signal.SIGTERM)
             assert process.wait(timeout=60) == 0
-    time.sleep(0.5)
     for pid in children:  # all gone with it
         assert not Path(f"/proc/{pid}").exists()

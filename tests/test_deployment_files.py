@@ -6,7 +6,6 @@ configuration when it is installed)."""
 
 import json
 import re
-import shutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from deploy.cluster import haproxy_binary
 from indicators import build, paths
 from indicators.display import pages as registry
 
@@ -366,10 +366,10 @@ def test_haproxy_has_cookie_affinity_and_streamlit_health_check():
     assert "balance leastconn" in lines
 
 
-@pytest.mark.skipif(shutil.which("haproxy") is None, reason="haproxy is not installed")
+@pytest.mark.skipif(haproxy_binary() is None, reason="haproxy is not installed")
 def test_haproxy_accepts_the_config():
     result = subprocess.run(
-        ["haproxy", "-c", "-f", str(HAPROXY)], capture_output=True, text=True, timeout=60
+        [haproxy_binary(), "-c", "-f", str(HAPROXY)], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -401,10 +401,10 @@ def test_k8s_probes_ask_streamlit_health():
 
 def test_k8s_resources_fit_one_streamlit_process():
     resources = pod_container()["resources"]
-    assert cores(resources["limits"]["cpu"]) == 1
+    assert cores(resources["requests"]["cpu"]) == 1  # one process computes on one core
+    assert "cpu" not in resources["limits"]  # throttled, a busy pod would miss its probes
     assert 1024 <= mebibytes(resources["limits"]["memory"]) <= 2048
     assert mebibytes(resources["requests"]["memory"]) <= mebibytes(resources["limits"]["memory"])
-    assert cores(resources["requests"]["cpu"]) <= cores(resources["limits"]["cpu"])
 
 
 def test_k8s_service_keeps_a_client_on_one_pod():

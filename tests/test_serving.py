@@ -338,8 +338,36 @@ def test_a_generated_download_outlives_other_sessions_runs(monkeypatch):
     for _ in range(5):  # five other runs end
         manager.remove_orphaned_files()
     assert storage.get_file(made).content == b"a;b\n1;2\n"
+    assert serve.DOWNLOAD_GRACE_BYTES == 64_000_000  # the limit docs/deployment.md states
     later = serve.time.monotonic() + serve.DOWNLOAD_GRACE_SECONDS + 1
     monkeypatch.setattr(serve.time, "monotonic", lambda: later)
     manager.remove_orphaned_files()
     with pytest.raises(MediaFileStorageError):
         storage.get_file(made)
+
+
+def test_kept_downloads_are_bounded_in_bytes(monkeypatch):
+    """Beyond DOWNLOAD_GRACE_BYTES the oldest kept files lose their protection."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    monkeypatch.setattr(serve, "DOWNLOAD_GRACE_BYTES", 15)
+    storage = MemoryMediaFileStorage("/media")
+    manager = MediaFileManager(storage)
+    made = []
+    for content in (b"first;file", b"second;file"):  # 10 and 11 bytes
+        deferred = manager.add_deferred(lambda c=content: c, "text/csv", "1.2.3", "data.csv")
+        made.append(manager.execute_deferred(deferred).rsplit("/", 1)[1].removesuffix(".csv"))
+    manager.remove_orphaned_files()
+    manager.remove_orphaned_files()
+    assert [_stored(storage, m) for m in made] == [False, True]
+
+
+def _stored(storage, file_id):
+    from streamlit.runtime.media_file_storage import MediaFileStorageError
+
+    try:
+        storage.get_file(file_id)
+    except MediaFileStorageError:
+        return False
+    return True

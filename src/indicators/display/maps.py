@@ -9,6 +9,8 @@ Colours are viridis quintiles (colour-blind safe); each class is one trace, so t
 states the class limits; missing values are a light-grey class of their own.
 """
 
+import functools
+import hashlib
 import itertools
 import json
 
@@ -16,7 +18,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from indicators.display.charts import FAMILY, FrozenFigure
-from indicators.paths import DATA_DIR
+from indicators.paths import DATA_DIR, REPO_ROOT
 
 # The simplified geometry of all Germany's maps, loaded by the browser once per visit from
 # static/geo/ (Streamlit's static serving) rather than sent inside every map (0.4 MB of
@@ -98,15 +100,19 @@ def overview(name, data_dir=DATA_DIR):
     return simplified(collection, name == "kreise.geojson")
 
 
+@functools.cache
 def overview_url(name):
-    """Where the browser finds the simplified file `name` (one of OVERVIEW_FILES)."""
-    return GEO_URL + name.replace(".geojson", ".json")
+    """Where the browser finds the simplified file `name` (one of OVERVIEW_FILES), with a
+    version from its content: a browser that cached an older one asks for the new one."""
+    file_name = name.replace(".geojson", ".json")
+    content = (REPO_ROOT / "static" / GEO_URL.removeprefix("/app/static/") / file_name).read_bytes()
+    return f"{GEO_URL}{file_name}?v={hashlib.sha256(content).hexdigest()[:12]}"
 
 
 def static_files(data_dir=DATA_DIR):
     """{file name: bytes} of the simplified geometry at GEO_URL."""
     return {
-        overview_url(name).removeprefix(GEO_URL): json.dumps(
+        name.replace(".geojson", ".json"): json.dumps(
             overview(name, data_dir), ensure_ascii=False, separators=(",", ":")
         ).encode("utf-8")
         for name in OVERVIEW_FILES
@@ -590,8 +596,6 @@ def tile_layout(fig, tiles):
 
 
 if __name__ == "__main__":
-    from indicators.paths import REPO_ROOT
-
     folder = REPO_ROOT / "static" / GEO_URL.removeprefix("/app/static/")
     folder.mkdir(parents=True, exist_ok=True)
     for file_name, data in static_files().items():
