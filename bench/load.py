@@ -237,10 +237,13 @@ def direct(script, make_views, args, options=(), profile=None):
     py-spy's top entries go into it)."""
     with streamlit_server(script, options) as server:
 
-        def visit(page, query, _download):
+        def visit(page, query, _download):  # none asked for: see no_downloads
             return session_run(server.port, page, query, timeout=120)
 
-        for warm in _warm_up(make_views):
+        def no_downloads(rng):
+            return ((page, query, None) for page, query, _ in make_views(rng))
+
+        for warm in _warm_up(no_downloads):
             asyncio.run(visit(*warm))
         spy = (
             profiled(server.process.pid, args.seconds, profile)
@@ -248,7 +251,7 @@ def direct(script, make_views, args, options=(), profile=None):
             else contextlib.nullcontext()
         )
         with spy:
-            results = load(visit, make_views, args.sessions, args.seconds, args.max_views)
+            results = load(visit, no_downloads, args.sessions, args.seconds, args.max_views)
         return summary(results, args.seconds, args.sessions, server.memory_mb()) | (profile or {})
 
 
