@@ -136,8 +136,8 @@ def load(visit, make_views, sessions, seconds, max_views):
 def summary(results, seconds, sessions, memory=None):
     times = sorted(r["seconds"] for r in results if r["seconds"] is not None)
 
-    def pct(q):
-        return times[min(len(times) - 1, int(q * len(times)))] if times else float("nan")
+    def ms(q):  # the q-quantile in milliseconds
+        return round(1000 * times[min(len(times) - 1, int(q * len(times)))]) if times else None
 
     downloads = [r["download"] for r in results if r.get("download")]
     served = sum(r.get("in_time", False) and not r["error"] for r in results)
@@ -150,9 +150,9 @@ def summary(results, seconds, sessions, memory=None):
         "views_per_second": round(served / seconds, 2),
         "latency_ms": {
             "median": round(1000 * statistics.median(times)) if times else None,
-            "p90": round(1000 * pct(0.90)),
-            "p95": round(1000 * pct(0.95)),
-            "max": round(1000 * times[-1]) if times else None,
+            "p90": ms(0.90),
+            "p95": ms(0.95),
+            "max": ms(1.0),
         },
         "downloads": {
             kind: sum(d[0] == kind and d[2] for d in downloads) for kind in ("csv", "xlsx", "pdf")
@@ -208,7 +208,7 @@ def top_entries(raw, count=15):
 @contextlib.contextmanager
 def profiled(pid, seconds, report):
     """py-spy on process `pid` for `seconds` (GIL-holding threads only); its top entries
-    into report["profile"]. Skipped, with a note, without py-spy."""
+    into the dict `report`, under "profile". Skipped, with a note, without py-spy."""
     if shutil.which("py-spy") is None:
         report["profile"] = "skipped: py-spy is not installed (pip install py-spy)"
         yield
@@ -223,18 +223,21 @@ def profiled(pid, seconds, report):
         report["profile"] = top_entries(out.read_text()) if out.exists() else "no samples"
 
 
-def _warm_up(make_views):
+def _warm_up(visit, make_views, workers=1):
     """One view of each page, before the clock runs: what a server loads once (the
-    database snapshot, the geometry, each page's modules) is not a new view's cost."""
+    database snapshot, the geometry, each page's modules) is not a new view's cost. Behind
+    the balancer (least connections) each worker gets each of them."""
     pages = {}
     for page, query, download in itertools.islice(make_views(random.Random(-1)), 200):
         pages.setdefault(page, (page, query, download))
-    return list(pages.values())
+    for _ in range(workers):
+        for view in pages.values():
+            asyncio.run(visit(*view))
 
 
-def direct(script, make_views, args, options=(), profile=None):
-    """One worker, no balancer, no downloads: the per-view cost (with `profile`, a dict,
-    py-spy's top entries go into it)."""
+def direct(script, make_views, args, options=(), profile=False):
+    """One worker, no balancer, no downloads: the per-view cost (`profile`: with py-spy's
+    top entries)."""
     with streamlit_server(script, options) as server:
 
         def visit(page, query, _download):  # none asked for: see no_downloads
@@ -243,29 +246,22 @@ def direct(script, make_views, args, options=(), profile=None):
         def no_downloads(rng):
             return ((page, query, None) for page, query, _ in make_views(rng))
 
-        for warm in _warm_up(no_downloads):
-            asyncio.run(visit(*warm))
-        spy = (
-            profiled(server.process.pid, args.seconds, profile)
-            if profile is not None
-            else contextlib.nullcontext()
-        )
-        with spy:
+        _warm_up(visit, no_downloads)
+        found = {}
+        spy = profiled(server.process.pid, args.seconds, found) if profile else None
+        with spy or contextlib.nullcontext():
             results = load(visit, no_downloads, args.sessions, args.seconds, args.max_views)
-        return summary(results, args.seconds, args.sessions, server.memory_mb()) | (profile or {})
+        return summary(results, args.seconds, args.sessions, server.memory_mb()) | found
 
 
 def balanced(workers, args):
     """`workers` behind HAProxy, every view through the balancer with a download."""
     with cluster(workers) as running:
-        port = int(running.url.rsplit(":", 1)[1])
 
         def visit(page, query, download):
-            return browser_session(port, page, query, download, timeout=120)
+            return browser_session(running.port, page, query, download, timeout=120)
 
-        for _ in range(workers):  # least connections: each worker gets each warm-up view
-            for warm in _warm_up(views):
-                asyncio.run(visit(*warm))
+        _warm_up(visit, views, workers)
         results = load(visit, views, args.sessions, args.seconds, args.max_views)
         return summary(results, args.seconds, args.sessions)
 
@@ -286,7 +282,7 @@ def main():
         report["floor"] = direct("bench/floor_app.py", floor_views, args, STREAMLIT_DEFAULTS)
         report["floor_tuned"] = direct("bench/floor_app.py", floor_views, args)
     if "app" in phases:
-        report["app"] = direct("serve.py", views, args, profile={} if args.profile else None)
+        report["app"] = direct("serve.py", views, args, profile=args.profile)
     if "balanced" in phases:
         if haproxy_binary() is None:
             report["balanced"] = "skipped: HAProxy is not installed (apt-get install haproxy)"

@@ -11,14 +11,17 @@ build it.
 
 import argparse
 import contextlib
+import functools
 import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,8 +67,6 @@ def wait_healthy(url, process, timeout=START_TIMEOUT):
 
 
 def free_port(host=LOOPBACK):
-    import socket
-
     with socket.socket() as sock:
         sock.bind((host, 0))
         return sock.getsockname()[1]
@@ -138,6 +139,11 @@ class Cluster:
     ports: list  # the workers' ports, in the same order
     start: object  # port -> a new worker process on it
 
+    @property
+    def port(self):
+        """The balancer's port."""
+        return urllib.parse.urlsplit(self.url).port
+
     def restart_ended(self):
         """Start again each worker that has ended (HAProxy's health check takes it back);
         the names of those restarted. Its sessions are lost: their browsers reconnect to
@@ -196,10 +202,7 @@ def cluster(count=2, port=None, address=LOOPBACK, script="serve.py", quiet=True)
             errors.seek(0)
             said = errors.read().decode("utf-8", "replace").strip()[-600:]
             raise RuntimeError(f"{exc}. HAProxy: {said or '(see its output above)'}") from None
-
-        def start(worker_port):
-            return _start(worker_port, script, LOOPBACK, quiet, ())
-
+        start = functools.partial(_start, script=script, host=LOOPBACK, quiet=quiet, options=())
         yield Cluster(url, processes, balancer, ports, start)
 
 

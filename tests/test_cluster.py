@@ -59,7 +59,7 @@ def _cookie(url):
 @needs_haproxy
 def test_each_browser_stays_on_its_worker_and_gets_its_downloads():
     with cluster(2) as running:
-        port = int(running.url.rsplit(":", 1)[1])
+        port = running.port
         # new browsers are spread over both workers, each told its worker by the cookie
         assert {_cookie(running.url + "/") for _ in range(4)} == {
             "REGIOPOLE_WORKER=app1",

@@ -89,8 +89,9 @@ class FrozenFigure(go.Figure):
 
 
 def frozen(fig):
-    """`fig` frozen in place (see FrozenFigure). Not `FrozenFigure(fig)`: that copies and
-    validates the whole figure once more, a fifth of a new view's CPU under load."""
+    """`fig` frozen in place (see FrozenFigure), so a builder must hand over a figure of its
+    own. Not `FrozenFigure(fig)`: that copies and validates the whole figure once more, a
+    fifth of a new view's CPU under load."""
     fig.__class__ = FrozenFigure
     return fig.freeze()
 

@@ -25,6 +25,7 @@ from indicators.paths import DATA_DIR, REPO_ROOT
 # JSON, encoded and compressed for each view). `python -m indicators.display.maps` writes
 # the files from data/; a test checks they match.
 GEO_URL = "/app/static/geo/"
+GEO_FOLDER = REPO_ROOT / "static" / "geo"  # what Streamlit serves at GEO_URL
 OVERVIEW_FILES = ("kreise.geojson", "laender.geojson", "region_outlines.geojson")
 
 VIRIDIS_5 = ["#440154", "#3b528b", "#21918c", "#5ec962", "#fde725"]
@@ -70,7 +71,7 @@ def legend_labels(breaks, fmt):
     return labels
 
 
-def simplified(collection, coverage, tolerance=0.02):
+def simplified(source, coverage, tolerance=0.02):
     """The collection with fewer vertices, for a map of all Germany (~1 km per pixel).
 
     The browser redraws every vertex on each change: with 62,000 the indicator change took
@@ -80,7 +81,7 @@ def simplified(collection, coverage, tolerance=0.02):
     import shapely
     from shapely.geometry import mapping, shape
 
-    shapes = [shape(f["geometry"]) for f in collection["features"]]
+    shapes = [shape(f["geometry"]) for f in source["features"]]
     if coverage:
         shapes = shapely.coverage_simplify(shapes, tolerance)
     else:
@@ -89,34 +90,42 @@ def simplified(collection, coverage, tolerance=0.02):
     shapes = shapely.set_precision(shapes, 0.001)
     features = [
         {"type": "Feature", "properties": _ids(f["properties"]), "geometry": mapping(g)}
-        for f, g in zip(collection["features"], shapes, strict=True)
+        for f, g in zip(source["features"], shapes, strict=True)
     ]
-    return _collection(features)
+    return collection(features)
 
 
 def overview(name, data_dir=DATA_DIR):
     """A GeoJSON file of data/, simplified for a map of all Germany."""
-    collection = json.loads((data_dir / name).read_text(encoding="utf-8"))
-    return simplified(collection, name == "kreise.geojson")
+    source = json.loads((data_dir / name).read_text(encoding="utf-8"))
+    return simplified(source, name == "kreise.geojson")
+
+
+def _static_name(name):
+    return name.replace(".geojson", ".json")
 
 
 @functools.cache
 def overview_url(name):
     """Where the browser finds the simplified file `name` (one of OVERVIEW_FILES), with a
     version from its content: a browser that cached an older one asks for the new one."""
-    file_name = name.replace(".geojson", ".json")
-    content = (REPO_ROOT / "static" / GEO_URL.removeprefix("/app/static/") / file_name).read_bytes()
-    return f"{GEO_URL}{file_name}?v={hashlib.sha256(content).hexdigest()[:12]}"
+    content = (GEO_FOLDER / _static_name(name)).read_bytes()
+    return f"{GEO_URL}{_static_name(name)}?v={hashlib.sha256(content).hexdigest()[:12]}"
 
 
 def static_files(data_dir=DATA_DIR):
     """{file name: bytes} of the simplified geometry at GEO_URL."""
     return {
-        name.replace(".geojson", ".json"): json.dumps(
+        _static_name(name): json.dumps(
             overview(name, data_dir), ensure_ascii=False, separators=(",", ":")
         ).encode("utf-8")
         for name in OVERVIEW_FILES
     }
+
+
+def feature_ids(features, key):
+    """The property `key` of each feature, in their order."""
+    return [f["properties"][key] for f in features]
 
 
 def _ids(properties):
@@ -124,14 +133,15 @@ def _ids(properties):
     return {k: v for k, v in properties.items() if k != "name"}
 
 
-def _collection(features):
+def collection(features):
     return {"type": "FeatureCollection", "features": features}
 
 
 def area_trace(geojson, ids, key, colour_hex, name, customdata=None, line=None, legend=True):
     """Polygons of one colour: the features of `geojson` (a collection, or the URL of one)
     whose property `key` is in `ids`, drawn in that order; with customdata (name, value
-    text, rank text) they have a tooltip. line: (colour, width) of their outline."""
+    text, rank text) they have a tooltip. line: (colour, width) of their outline; legend:
+    whether they have a legend entry (None: Plotly's default, none for a choropleth)."""
     line_colour, width = line or ("white", 0.4)
     return go.Choropleth(
         geojson=geojson,
@@ -177,18 +187,9 @@ def value_traces(geojson, ids, key, frame, breaks, labels, missing_label):
 
 
 def outline_trace(geojson, ids, key, colour_hex, width, name):
-    """Outlines only (transparent fill), with a legend entry that explains them."""
-    return go.Choropleth(
-        geojson=geojson,
-        featureidkey=f"properties.{key}",
-        locations=list(ids),
-        z=[0] * len(ids),
-        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        showscale=False,
-        marker={"line": {"color": colour_hex, "width": width}},
-        name=name,
-        hoverinfo="skip",
-    )
+    """Outlines only (transparent fill); outline_key gives them their legend entry."""
+    fill = "rgba(0,0,0,0)"
+    return area_trace(geojson, ids, key, fill, name, line=(colour_hex, width), legend=None)
 
 
 def background_trace(geojson, ids):
@@ -596,8 +597,7 @@ def tile_layout(fig, tiles):
 
 
 if __name__ == "__main__":
-    folder = REPO_ROOT / "static" / GEO_URL.removeprefix("/app/static/")
-    folder.mkdir(parents=True, exist_ok=True)
+    GEO_FOLDER.mkdir(parents=True, exist_ok=True)
     for file_name, data in static_files().items():
-        (folder / file_name).write_bytes(data)
-        print(f"{folder.relative_to(REPO_ROOT)}/{file_name}: {len(data):,} bytes")
+        (GEO_FOLDER / file_name).write_bytes(data)
+        print(f"{GEO_FOLDER.relative_to(REPO_ROOT)}/{file_name}: {len(data):,} bytes")

@@ -137,15 +137,14 @@ def _choropleth(ctx, indicator_id, year, level, kind):
     not modify them)."""
     t, snap = ctx.t, ctx.snap
     regiopoles = groups.regiopole_ids(snap.regions, **ctx.group_args(), distinct=False)
-    outlines = ctx.geojson("region_outlines.geojson")["features"]
-    outlined = [f["properties"]["region_id"] for f in outlines]
+    outlined = maps.feature_ids(ctx.geojson("region_outlines.geojson")["features"], "region_id")
     if level == "kreis":
         frame = kreis_values(ctx.con(), indicator_id, year)
         polarity = ctx.meta(indicator_id)["polarity"]
         frame["rank"] = compare.rank_order(frame["value"], polarity).astype("Int64")
         frame = frame.rename(columns={"ags": "id"})
         base, key = "kreise.geojson", "ags"
-        ids = [f["properties"]["ags"] for f in ctx.geojson(base, overview=True)["features"]]
+        ids = maps.feature_ids(ctx.geojson(base)["features"], key)
     else:
         ranked = ctx.compare(compare.ranking, indicator_id, year, kind=kind, **ctx.group_args())
         frame = ranked[["region_id", "name", "value", "rank"]].rename(columns={"region_id": "id"})
@@ -158,7 +157,7 @@ def _choropleth(ctx, indicator_id, year, level, kind):
 
     breaks, labels = _with_texts(ctx, frame, indicator_id)
     kinds = snap.regions["kind"]
-    laender = [f["properties"]["land"] for f in ctx.geojson("laender.geojson")["features"]]
+    laender = ctx.geojson("laender.geojson")["features"]
     url = maps.overview_url
     # The larger cities' names are placed first (maps.label_cores).
     cores = ctx.core_points(regiopoles)
@@ -167,7 +166,7 @@ def _choropleth(ctx, indicator_id, year, level, kind):
     fig = maps.geo_figure(
         maps.cores_trace(cores, t("map_cores")),
         [
-            maps.background_trace(url("laender.geojson"), laender),
+            maps.background_trace(url("laender.geojson"), maps.feature_ids(laender, "land")),
             *maps.value_traces(url(base), ids, key, frame, breaks, labels, t("missing_data")),
             maps.outline_trace(
                 url("region_outlines.geojson"),
@@ -190,7 +189,7 @@ def _choropleth(ctx, indicator_id, year, level, kind):
                 maps.OUTLINE["metropolitan_region"], 2.5, t("kind_metropolitan_region")
             ),
         ],
-        maps.bounds(ctx.geojson("laender.geojson")["features"], pad=0.02),
+        maps.bounds(laender, pad=0.02),
     )
     source = ctx.source_line([indicator_id], [year]) + ". © GeoBasis-DE / BKG 2021"
     charts.finish(fig, _title(ctx, indicator_id, year), source, ctx.lang, height=700)

@@ -335,8 +335,7 @@ def _member_map(ctx, region_id, members):
     kreise = ctx.geojson("kreise.geojson")["features"]
     features = [f for f in kreise if f["properties"]["ags"] in shares]
     laender = ctx.geojson("laender.geojson")  # in full detail: the map zooms in
-    lands = [f["properties"]["land"] for f in laender["features"]]
-    traces = [maps.background_trace(laender, lands)]
+    traces = [maps.background_trace(laender, maps.feature_ids(laender["features"], "land"))]
     for whole, colour, label in (
         (True, "#0072B2", "share_whole"),
         (False, "#56B4E9", "share_part"),
@@ -352,16 +351,10 @@ def _member_map(ctx, region_id, members):
                 ]
                 for f in part
             ]
-            ids = [f["properties"]["ags"] for f in part]
+            ids = maps.feature_ids(part, "ags")
+            collection = maps.collection(part)
             traces.append(
-                maps.area_trace(
-                    {"type": "FeatureCollection", "features": part},
-                    ids,
-                    "ags",
-                    colour,
-                    ctx.t(label),
-                    customdata=info,
-                )
+                maps.area_trace(collection, ids, "ags", colour, ctx.t(label), customdata=info)
             )
     city = maps.cores_trace(ctx.core_points([region_id]), ctx.t("map_cores"))
     fig = maps.geo_figure(city, traces, maps.bounds(features))
