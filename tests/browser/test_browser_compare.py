@@ -35,14 +35,16 @@ def _add(page, typed, option):
 
 def _csv(page):
     """The first chart's CSV. On a loaded machine a click that lands while the page still
-    reruns is dropped by Streamlit (seen in full CI runs only): one more click then. The
-    button is disabled while the browser reconnects to a busy server: wait for it."""
+    reruns is dropped by Streamlit (seen in full CI runs only), and the button can stay
+    disabled while the browser reconnects to a busy server: then the link is opened again
+    (it holds the whole view) and the button clicked once more."""
     button = page.get_by_role("button", name="Daten als CSV").first
     expect(button).to_be_enabled(timeout=TIMEOUT)
     try:
         with page.expect_download(timeout=TIMEOUT // 2) as info:
             button.click()
     except PlaywrightTimeout:
+        page.reload()
         _settled(page)
         expect(button).to_be_enabled(timeout=TIMEOUT)
         with page.expect_download(timeout=TIMEOUT) as info:
